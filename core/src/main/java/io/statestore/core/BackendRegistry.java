@@ -1,0 +1,78 @@
+package io.statestore.core;
+
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateBackendProvider;
+import io.statestore.spi.StateStoreException;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The backend providers installed on the class path, found with {@link ServiceLoader}. */
+public final class BackendRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(BackendRegistry.class);
+
+  private final Map<String, StateBackendProvider> providers;
+
+  private BackendRegistry(Map<String, StateBackendProvider> providers) {
+    this.providers = providers;
+  }
+
+  /**
+   * Finds providers visible to {@code loader} and to statestore's own class loader. A provider that
+   * fails to load is logged and skipped, so one broken plug-in does not break the others.
+   */
+  public static BackendRegistry load(ClassLoader loader) {
+    Map<String, StateBackendProvider> found = new TreeMap<>();
+    addAll(
+        found,
+        ServiceLoader.load(StateBackendProvider.class, BackendRegistry.class.getClassLoader()));
+    if (loader != null && loader != BackendRegistry.class.getClassLoader()) {
+      addAll(found, ServiceLoader.load(StateBackendProvider.class, loader));
+    }
+    return new BackendRegistry(Map.copyOf(found));
+  }
+
+  /** Providers visible to the current thread's context class loader. */
+  public static BackendRegistry load() {
+    return load(Thread.currentThread().getContextClassLoader());
+  }
+
+  private static void addAll(
+      Map<String, StateBackendProvider> found, ServiceLoader<StateBackendProvider> loader) {
+    var it = loader.iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          return;
+        }
+        StateBackendProvider p = it.next();
+        found.putIfAbsent(p.scheme().toLowerCase(java.util.Locale.ROOT), p);
+      } catch (ServiceConfigurationError e) {
+        LOG.warn("Skipping a state backend provider that failed to load", e);
+      }
+    }
+  }
+
+  /** The provider of a scheme; {@link ErrorKind#INVALID_CONFIGURATION} listing the known ones. */
+  public StateBackendProvider provider(String scheme) {
+    StateBackendProvider p = providers.get(scheme);
+    if (p == null) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "No state backend for scheme '"
+              + scheme
+              + "'; installed schemes: "
+              + String.join(", ", providers.keySet())
+              + " (add the backend's jar to the class path for others)");
+    }
+    return p;
+  }
+
+  /** All providers by scheme, sorted. */
+  public Map<String, StateBackendProvider> providers() {
+    return providers;
+  }
+}

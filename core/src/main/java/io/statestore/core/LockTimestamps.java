@@ -1,0 +1,36 @@
+package io.statestore.core;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The content of a lock object, as Meltano writes it: the UTC epoch time in seconds as Python
+ * prints a float, e.g. {@code 1723058800.123456}, with no newline.
+ */
+public final class LockTimestamps {
+  private LockTimestamps() {}
+
+  /** Renders an instant at microsecond precision, e.g. {@code 1723058800.1234} or {@code 5.0}. */
+  public static byte[] format(Instant at) {
+    long seconds = at.getEpochSecond();
+    int micros = at.getNano() / 1000;
+    String fraction = String.format("%06d", micros).replaceFirst("0+$", "");
+    String text = seconds + "." + (fraction.isEmpty() ? "0" : fraction);
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Parses lock content; empty when it is not a number (a torn or foreign lock). */
+  public static Optional<Instant> parse(byte[] content) {
+    try {
+      String text = new String(content, StandardCharsets.US_ASCII).strip();
+      BigDecimal value = new BigDecimal(text);
+      long seconds = value.longValue();
+      long nanos = value.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
+      return Optional.of(Instant.ofEpochSecond(seconds, nanos));
+    } catch (NumberFormatException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+}

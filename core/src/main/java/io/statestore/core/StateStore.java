@@ -1,0 +1,314 @@
+package io.statestore.core;
+
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ListedState;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.Precondition;
+import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateStoreException;
+import io.statestore.spi.StoredObject;
+import io.statestore.spi.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state store: one backend plus everything that must behave the same on every backend — state
+ * id rules, the state document rules, and Meltano's lock protocol.
+ *
+ * <p>Every write takes the state id's lock (a {@code lock} object holding the UTC epoch seconds at
+ * which it was taken), retries every {@code lock_retry_seconds} while it is held, takes over a lock
+ * older than {@code lock_timeout_seconds} with a conditional write (so two takers cannot both win),
+ * performs one atomic backend write, and releases the lock only if it is still its own. Reads take
+ * no lock, as in Meltano.
+ *
+ * <p>Thread-safe. Open one with {@link StateStores#open}.
+ */
+public final class StateStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+  private static final int TORN_READ_ATTEMPTS = 10;
+  private static final long TORN_READ_PAUSE_NANOS = 50_000_000L;
+
+  private final StateBackend backend;
+  private final StoreOptions options;
+
+  /** Wraps a backend; the store closes it. */
+  public StateStore(StateBackend backend, StoreOptions options) {
+    this.backend = backend;
+    this.options = options;
+  }
+
+  /** The backend under this store. */
+  public StateBackend backend() {
+    return backend;
+  }
+
+  /** The options in force. */
+  public StoreOptions options() {
+    return options;
+  }
+
+  /** A description of the store without secrets. */
+  public String describe() {
+    return backend.describe();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /**
+   * Reads one state. A body that is not a complete document (another tool writing it in place) is
+   * re-read for up to half a second before failing with {@link ErrorKind#CORRUPT}.
+   */
+  public Optional<StateRecord> get(String stateId) {
+    StateIds.validate(stateId);
+    for (int attempt = 1; ; attempt++) {
+      Optional<StoredObject> found = backend.read(stateId, ObjectKind.STATE);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      StoredObject o = found.get();
+      if (StateDocuments.isDocument(o.content())) {
+        return Optional.of(new StateRecord(stateId, o.content(), o.lastModified(), o.version()));
+      }
+      if (attempt >= TORN_READ_ATTEMPTS) {
+        throw new StateStoreException(
+            ErrorKind.CORRUPT,
+            "Stored state of state_id "
+                + StateIds.quote(stateId)
+                + " in "
+                + describe()
+                + " is not a valid state document ("
+                + o.content().length
+                + " bytes); another process may be writing it in place");
+      }
+      Deadline.none().sleep(TORN_READ_PAUSE_NANOS, "re-reading state " + stateId);
+    }
+  }
+
+  /** Lists state ids starting with a literal prefix, in id order, without reading bodies. */
+  public Stream<ListedState> list(String prefix) {
+    return backend
+        .list(ObjectKind.STATE, prefix == null ? "" : prefix)
+        .filter(s -> StateIds.isValid(s.stateId()));
+  }
+
+  /** Lists state ids matching a glob (see {@link Glob}), listing only its literal prefix. */
+  public Stream<ListedState> list(Glob glob) {
+    return list(glob.literalPrefix()).filter(s -> glob.matches(s.stateId()));
+  }
+
+  /** Lists current lock objects whose state id starts with {@code prefix}. */
+  public Stream<LockInfo> locks(String prefix) {
+    return backend
+        .list(ObjectKind.LOCK, prefix == null ? "" : prefix)
+        .filter(s -> StateIds.isValid(s.stateId()))
+        .map(s -> lockInfo(s.stateId()))
+        .flatMap(Optional::stream);
+  }
+
+  /** The lock on one state id, if any. */
+  public Optional<LockInfo> lockInfo(String stateId) {
+    return backend
+        .read(stateId, ObjectKind.LOCK)
+        .map(
+            o -> {
+              Instant at = lockedAt(o);
+              return new LockInfo(stateId, at, at.plus(options.lockTimeout()));
+            });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** Creates a state; {@link ErrorKind#ALREADY_EXISTS} if it exists, nothing written then. */
+  public Version insert(String stateId, String body, Deadline deadline) {
+    byte[] doc = prepare(stateId, body);
+    try (StateLock lock = lock(stateId, deadline)) {
+      try {
+        return backend.write(stateId, ObjectKind.STATE, doc, Precondition.absent());
+      } catch (StateStoreException e) {
+        if (e.kind() == ErrorKind.ALREADY_EXISTS) {
+          throw new StateStoreException(
+              ErrorKind.ALREADY_EXISTS,
+              "A state with state_id " + StateIds.quote(stateId) + " already exists",
+              e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Creates or replaces a state, whatever is there. */
+  public Version upsert(String stateId, String body, Deadline deadline) {
+    byte[] doc = prepare(stateId, body);
+    try (StateLock lock = lock(stateId, deadline)) {
+      return backend.write(stateId, ObjectKind.STATE, doc, Precondition.none());
+    }
+  }
+
+  /**
+   * Replaces a state only if it is still at {@code expected} (the version that was read):
+   * compare-and-set. {@link ErrorKind#CONFLICT} if it changed or vanished; nothing written then.
+   */
+  public Version replace(String stateId, String body, Version expected, Deadline deadline) {
+    byte[] doc = prepare(stateId, body);
+    try (StateLock lock = lock(stateId, deadline)) {
+      try {
+        return backend.write(stateId, ObjectKind.STATE, doc, Precondition.matches(expected));
+      } catch (StateStoreException e) {
+        throw conflict(stateId, e);
+      }
+    }
+  }
+
+  /**
+   * Deletes a state, only if still at {@code expected} when that is given.
+   *
+   * @return whether there was a state to delete
+   */
+  public boolean delete(String stateId, Version expected, Deadline deadline) {
+    StateIds.validate(stateId);
+    try (StateLock lock = lock(stateId, deadline)) {
+      Precondition p = expected == null ? Precondition.none() : Precondition.matches(expected);
+      try {
+        return backend.delete(stateId, ObjectKind.STATE, p);
+      } catch (StateStoreException e) {
+        throw conflict(stateId, e);
+      }
+    }
+  }
+
+  /**
+   * Removes a lock whoever holds it, like {@code terraform force-unlock}.
+   *
+   * @return whether there was a lock
+   */
+  public boolean forceUnlock(String stateId) {
+    StateIds.validate(stateId);
+    boolean removed = backend.delete(stateId, ObjectKind.LOCK, Precondition.none());
+    if (removed) {
+      LOG.warn("Force-unlocked state_id {} in {}", StateIds.quote(stateId), describe());
+    }
+    return removed;
+  }
+
+  private byte[] prepare(String stateId, String body) {
+    StateIds.validate(stateId);
+    return StateDocuments.normalize(stateId, body, options.maxBodyBytes());
+  }
+
+  private static StateStoreException conflict(String stateId, StateStoreException e) {
+    if (e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.NOT_FOUND) {
+      return new StateStoreException(
+          ErrorKind.CONFLICT,
+          "State_id "
+              + StateIds.quote(stateId)
+              + " was changed by someone else since it was read; nothing was written, retry",
+          e);
+    }
+    return e;
+  }
+
+  // ---------------------------------------------------------------- locking
+
+  /**
+   * Takes the lock of one state id, waiting while someone else holds a lock that is not stale.
+   *
+   * @throws StateStoreException {@link ErrorKind#TIMEOUT} when the deadline or {@code
+   *     lock_wait_seconds} passes first; {@link ErrorKind#CANCELLED} when cancelled
+   */
+  public StateLock lock(String stateId, Deadline deadline) {
+    StateIds.validate(stateId);
+    Deadline limit = options.lockWait().isZero() ? deadline : deadline.atMost(options.lockWait());
+    String what = "waiting for the lock of state_id " + StateIds.quote(stateId);
+    while (true) {
+      limit.checkCancelled(what);
+      Instant now = options.clock().instant();
+      byte[] stamp = LockTimestamps.format(now);
+      try {
+        Version v = backend.write(stateId, ObjectKind.LOCK, stamp, Precondition.absent());
+        return new StateLock(this, stateId, v);
+      } catch (StateStoreException e) {
+        if (e.kind() != ErrorKind.ALREADY_EXISTS) {
+          throw e;
+        }
+      }
+      Optional<StoredObject> held = backend.read(stateId, ObjectKind.LOCK);
+      if (held.isEmpty()) {
+        continue; // released in between: try again at once
+      }
+      Instant lockedAt = lockedAt(held.get());
+      Instant expires = lockedAt.plus(options.lockTimeout());
+      if (expires.isBefore(now)) {
+        try {
+          Version v =
+              backend.write(
+                  stateId, ObjectKind.LOCK, stamp, Precondition.matches(held.get().version()));
+          LOG.warn(
+              "Took over the stale lock of state_id {} (taken at {}, stale after {})",
+              StateIds.quote(stateId),
+              lockedAt,
+              options.lockTimeout());
+          return new StateLock(this, stateId, v);
+        } catch (StateStoreException e) {
+          if (e.kind() != ErrorKind.CONFLICT && e.kind() != ErrorKind.NOT_FOUND) {
+            throw e;
+          }
+          continue; // someone else took it over or released it first
+        }
+      }
+      if (limit.expired()) {
+        throw new StateStoreException(
+            ErrorKind.TIMEOUT,
+            "State_id "
+                + StateIds.quote(stateId)
+                + " is locked by another writer since "
+                + lockedAt
+                + " (stale after "
+                + expires
+                + "); gave up waiting");
+      }
+      long pause = Math.max(1_000_000L, options.lockRetry().toNanos());
+      limit.sleep(pause, what);
+    }
+  }
+
+  void release(String stateId, Version version) {
+    try {
+      backend.delete(stateId, ObjectKind.LOCK, Precondition.matches(version));
+    } catch (StateStoreException e) {
+      if (e.kind() == ErrorKind.CONFLICT) {
+        LOG.warn(
+            "The lock of state_id {} was taken over by another writer before it was released;"
+                + " its write was held longer than lock_timeout_seconds ({})",
+            StateIds.quote(stateId),
+            options.lockTimeout());
+      } else {
+        LOG.warn("Could not release the lock of state_id {}", StateIds.quote(stateId), e);
+      }
+    }
+  }
+
+  private static Instant lockedAt(StoredObject lock) {
+    return LockTimestamps.parse(lock.content())
+        .or(() -> Optional.ofNullable(lock.lastModified()))
+        .orElse(Instant.EPOCH);
+  }
+
+  /** The lock timeout, for callers that hold locks across several steps. */
+  public Duration lockTimeout() {
+    return options.lockTimeout();
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+  }
+
+  @Override
+  public String toString() {
+    return "StateStore[" + describe() + "]";
+  }
+}

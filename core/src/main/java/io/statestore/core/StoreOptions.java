@@ -1,0 +1,48 @@
+package io.statestore.core;
+
+import io.statestore.spi.Settings;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The behaviour of the layer above the backends: lock timing and body limits.
+ *
+ * @param lockTimeout age after which a lock is stale
+ * @param lockRetry pause between attempts to take a held lock
+ * @param lockWait longest wait for a lock; zero for no limit
+ * @param maxBodyBytes largest body accepted
+ * @param clock the clock lock timestamps are taken from
+ */
+public record StoreOptions(
+    Duration lockTimeout, Duration lockRetry, Duration lockWait, long maxBodyBytes, Clock clock) {
+
+  /** Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the UTC clock. */
+  public static StoreOptions defaults() {
+    return new StoreOptions(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60),
+        64L * 1024 * 1024,
+        Clock.systemUTC());
+  }
+
+  /** Reads the common settings. */
+  public static StoreOptions from(Settings settings) {
+    return new StoreOptions(
+        CommonSettings.seconds(settings, CommonSettings.LOCK_TIMEOUT_SECONDS),
+        CommonSettings.seconds(settings, CommonSettings.LOCK_RETRY_SECONDS),
+        CommonSettings.seconds(settings, CommonSettings.LOCK_WAIT_SECONDS),
+        settings.findLong(CommonSettings.MAX_BODY_BYTES).orElse(64L * 1024 * 1024),
+        Clock.systemUTC());
+  }
+
+  /** A copy with another lock timeout and retry pause. */
+  public StoreOptions withLockTiming(Duration timeout, Duration retry) {
+    return new StoreOptions(timeout, retry, lockWait, maxBodyBytes, clock);
+  }
+
+  /** A copy with another clock. */
+  public StoreOptions withClock(Clock newClock) {
+    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, newClock);
+  }
+}
