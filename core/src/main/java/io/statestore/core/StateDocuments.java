@@ -53,12 +53,13 @@ public final class StateDocuments {
    * @param body the body as given
    * @param maxBytes the largest body accepted
    * @return the document in Meltano's rendering
-   * @throws StateStoreException {@link ErrorKind#INVALID_INPUT} when the body is not a state
+   * @throws StateStoreException {@link ErrorKind#INVALID_DOCUMENT} when the body is not a state
    *     document or is too large
    */
   public static byte[] normalize(String stateId, byte[] body, long maxBytes) {
     if (body == null) {
-      throw invalid(stateId, "body is null");
+      throw new StateStoreException(
+          ErrorKind.MISSING_VALUE, "Body of state_id " + StateIds.quote(stateId) + " is NULL");
     }
     if (body.length == 0) {
       throw invalid(stateId, "body is empty");
@@ -71,14 +72,14 @@ public final class StateDocuments {
       return render(body);
     } catch (JsonProcessingException e) {
       throw new StateStoreException(
-          ErrorKind.INVALID_INPUT,
+          ErrorKind.INVALID_DOCUMENT,
           "Body of state_id "
               + StateIds.quote(stateId)
               + " is not valid JSON: "
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new StateStoreException(ErrorKind.INVALID_INPUT, "Unreadable body", e);
+      throw new StateStoreException(ErrorKind.INVALID_DOCUMENT, "Unreadable body", e);
     } catch (IllegalArgumentException e) {
       throw invalid(stateId, e.getMessage());
     }
@@ -260,7 +261,7 @@ public final class StateDocuments {
 
   private static StateStoreException invalid(String stateId, String problem) {
     return new StateStoreException(
-        ErrorKind.INVALID_INPUT,
+        ErrorKind.INVALID_DOCUMENT,
         "Body of state_id " + StateIds.quote(stateId) + " is not a state document: " + problem);
   }
 }

@@ -25,6 +25,9 @@ public final class StateIds {
    * @throws StateStoreException {@link ErrorKind#INVALID_INPUT} naming the id and the rule broken
    */
   public static String validate(String stateId) {
+    if (stateId == null) {
+      throw new StateStoreException(ErrorKind.MISSING_VALUE, "state_id is NULL");
+    }
     String problem = problem(stateId);
     if (problem != null) {
       throw new StateStoreException(

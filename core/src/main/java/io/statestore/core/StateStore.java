@@ -164,6 +164,49 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
+   * Replaces a state only if its stored body is still {@code expectedBody} (the body a statement
+   * read): compare-and-set on content, checked under the lock. {@link ErrorKind#CONFLICT} if it
+   * changed or vanished; nothing written then.
+   */
+  public Version replaceIfBody(
+      String stateId, String body, byte[] expectedBody, Deadline deadline) {
+    byte[] doc = prepare(stateId, body);
+    try (StateLock lock = lock(stateId, deadline)) {
+      Version current = currentVersionIfBody(stateId, expectedBody);
+      try {
+        return backend.write(stateId, ObjectKind.STATE, doc, Precondition.matches(current));
+      } catch (StateStoreException e) {
+        throw conflict(stateId, e);
+      }
+    }
+  }
+
+  /**
+   * Deletes a state only if its stored body is still {@code expectedBody}; see {@link
+   * #replaceIfBody}.
+   */
+  public void deleteIfBody(String stateId, byte[] expectedBody, Deadline deadline) {
+    StateIds.validate(stateId);
+    try (StateLock lock = lock(stateId, deadline)) {
+      Version current = currentVersionIfBody(stateId, expectedBody);
+      try {
+        backend.delete(stateId, ObjectKind.STATE, Precondition.matches(current));
+      } catch (StateStoreException e) {
+        throw conflict(stateId, e);
+      }
+    }
+  }
+
+  private Version currentVersionIfBody(String stateId, byte[] expectedBody) {
+    Optional<StoredObject> now = backend.read(stateId, ObjectKind.STATE);
+    if (now.isEmpty() || !java.util.Arrays.equals(now.get().content(), expectedBody)) {
+      throw conflict(
+          stateId, new StateStoreException(ErrorKind.CONFLICT, "body changed since it was read"));
+    }
+    return now.get().version();
+  }
+
+  /**
    * Deletes a state, only if still at {@code expected} when that is given.
    *
    * @return whether there was a state to delete

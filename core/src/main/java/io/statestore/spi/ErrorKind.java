@@ -13,8 +13,14 @@ public enum ErrorKind {
   CONFLICT,
   /** Waiting for a lock or for the store ran past the allowed time. */
   TIMEOUT,
-  /** Input was refused: bad state id, body that is not a state document, too large, ... */
+  /** Input was refused: a bad state id, a body over the size limit, a bad argument. */
   INVALID_INPUT,
+  /**
+   * A body is not valid JSON or not a state document {@code {"completed": ..., "partial": ...}}.
+   */
+  INVALID_DOCUMENT,
+  /** A required value (state_id, body) is missing or NULL. */
+  MISSING_VALUE,
   /** The store could not be reached or failed in a way that may pass. */
   UNAVAILABLE,
   /** The store refused our credentials or permissions. */

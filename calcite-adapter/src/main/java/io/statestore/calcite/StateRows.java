@@ -1,0 +1,81 @@
+package io.statestore.calcite;
+
+import io.statestore.core.StateIds;
+import io.statestore.core.StateRecord;
+import io.statestore.core.StateStore;
+import io.statestore.spi.ListedState;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * The rows of the {@code state} table for one scan, produced lazily: point look-ups or a prefix
+ * listing, reading bodies only when the query asks for the {@code body} column.
+ */
+final class StateRows extends AbstractEnumerable<Object[]> {
+  /** Column positions in the {@code state} table. */
+  static final int STATE_ID = 0;
+
+  static final int BODY = 1;
+  static final int UPDATED_AT = 2;
+
+  private final StateStore store;
+  private final KeyLookup lookup;
+  private final int[] projects;
+  private final boolean needsBody;
+
+  StateRows(StateStore store, KeyLookup lookup, int[] projects) {
+    this.store = store;
+    this.lookup = lookup;
+    this.projects = projects == null ? new int[] {STATE_ID, BODY, UPDATED_AT} : projects;
+    boolean body = false;
+    for (int p : this.projects) {
+      body |= p == BODY;
+    }
+    this.needsBody = body;
+  }
+
+  @Override
+  public Enumerator<Object[]> enumerator() {
+    Stream<Object[]> rows;
+    if (lookup.points() != null) {
+      rows =
+          lookup.points().stream()
+              .filter(id -> StateIds.isValid(id) && lookup.accepts(id))
+              .map(store::get)
+              .flatMap(Optional::stream)
+              .map(r -> row(r.stateId(), r, r.updatedAt()));
+    } else {
+      Stream<ListedState> listed =
+          store.list(lookup.prefix()).filter(s -> lookup.accepts(s.stateId()));
+      rows =
+          needsBody
+              ? listed
+                  .map(s -> store.get(s.stateId()))
+                  .flatMap(Optional::stream)
+                  .map(r -> row(r.stateId(), r, r.updatedAt()))
+              : listed.map(s -> row(s.stateId(), null, s.lastModified()));
+    }
+    Iterator<Object[]> it = rows.iterator();
+    Enumerator<Object[]> e = Linq4j.iterableEnumerator(() -> it);
+    return new ClosingEnumerator<>(e, rows::close);
+  }
+
+  private Object[] row(String id, StateRecord record, Instant updatedAt) {
+    Object[] out = new Object[projects.length];
+    for (int i = 0; i < projects.length; i++) {
+      out[i] =
+          switch (projects[i]) {
+            case STATE_ID -> id;
+            case BODY -> record == null ? null : record.bodyText();
+            case UPDATED_AT -> updatedAt == null ? null : updatedAt.toEpochMilli();
+            default -> throw new IllegalArgumentException("no column " + projects[i]);
+          };
+    }
+    return out;
+  }
+}

@@ -1,0 +1,243 @@
+package io.statestore.calcite;
+
+import io.statestore.core.Deadline;
+import io.statestore.core.StateDocuments;
+import io.statestore.core.StateIds;
+import io.statestore.core.StateStore;
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.StateStoreException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.core.TableModify.Operation;
+
+/**
+ * Executes one write statement's rows against a store: one backend write per row, each under its
+ * state's lock.
+ *
+ * <p>Rows are taken in batches of {@value #BATCH}; every row of a batch is checked (state id,
+ * document, duplicates) before any of them is written, so bad input fails the statement with
+ * nothing written. {@code UPDATE} and {@code DELETE} are compare-and-set on the body the statement
+ * read: if another writer changed the state in between, the statement fails with {@link
+ * ErrorKind#CONFLICT} (SQLState 40001) and that state is left as the other writer left it.
+ */
+public final class StateWriter {
+  static final int BATCH = 256;
+
+  private final StateStore store;
+  private final boolean locksTable;
+  private final Operation operation;
+  private final List<String> updateColumns;
+  private final int inputWidth;
+  private final int tableWidth;
+
+  StateWriter(
+      StateStore store,
+      boolean locksTable,
+      Operation operation,
+      List<String> updateColumns,
+      int inputWidth,
+      int tableWidth) {
+    this.store = store;
+    this.locksTable = locksTable;
+    this.operation = operation;
+    this.updateColumns = List.copyOf(updateColumns);
+    this.inputWidth = inputWidth;
+    this.tableWidth = tableWidth;
+  }
+
+  /** Called by generated code: writes every row and returns the single row count. */
+  public Enumerable<Long> execute(DataContext root, Enumerable<?> rows) {
+    Deadline deadline = deadline(root);
+    if (locksTable && operation != Operation.DELETE) {
+      throw new StateStoreException(
+          ErrorKind.UNSUPPORTED,
+          "Table locks is read-only; DELETE FROM locks WHERE state_id = ... force-unlocks");
+    }
+    int bodyUpdate = checkUpdateColumns();
+    long count = 0;
+    try (Enumerator<?> e = rows.enumerator()) {
+      List<Object[]> batch = new ArrayList<>(BATCH);
+      while (true) {
+        boolean more = e.moveNext();
+        if (more) {
+          Object current = e.current();
+          batch.add(current instanceof Object[] a ? a : new Object[] {current});
+        }
+        if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
+          count += apply(batch, bodyUpdate, deadline);
+          batch.clear();
+        }
+        if (!more) {
+          break;
+        }
+      }
+    }
+    return Linq4j.asEnumerable(List.of(count));
+  }
+
+  private int checkUpdateColumns() {
+    int body = -1;
+    for (int i = 0; i < updateColumns.size(); i++) {
+      String c = updateColumns.get(i);
+      if (c.equalsIgnoreCase("body")) {
+        body = i;
+      } else {
+        throw new StateStoreException(
+            ErrorKind.UNSUPPORTED,
+            "Column "
+                + c
+                + " cannot be updated; only body can (to rename a state, INSERT a copy and"
+                + " DELETE the old one)");
+      }
+    }
+    return body;
+  }
+
+  private long apply(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
+    return switch (operation) {
+      case INSERT -> insert(batch, deadline);
+      case DELETE -> delete(batch, deadline);
+      case UPDATE -> update(batch, tableWidth, bodyUpdate, deadline);
+      case MERGE -> merge(batch, bodyUpdate, deadline);
+    };
+  }
+
+  private long insert(List<Object[]> batch, Deadline deadline) {
+    List<String[]> checked = new ArrayList<>(batch.size());
+    Set<String> seen = new HashSet<>();
+    for (Object[] row : batch) {
+      String id = id(row[0]);
+      String body = document(id, row[1]);
+      if (!seen.add(id)) {
+        throw duplicate(id, " twice in one statement");
+      }
+      checked.add(new String[] {id, body});
+    }
+    if (checked.size() > 1) {
+      for (String[] r : checked) {
+        if (store.backend().read(r[0], ObjectKind.STATE).isPresent()) {
+          throw duplicate(r[0], "");
+        }
+      }
+    }
+    for (String[] r : checked) {
+      store.insert(r[0], r[1], deadline);
+    }
+    return checked.size();
+  }
+
+  private long delete(List<Object[]> batch, Deadline deadline) {
+    long n = 0;
+    for (Object[] row : batch) {
+      String id = id(row[0]);
+      if (locksTable) {
+        n += store.forceUnlock(id) ? 1 : 0;
+      } else {
+        store.deleteIfBody(id, bytes(row[1]), deadline);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private long update(List<Object[]> batch, int targetAt, int bodyUpdate, Deadline deadline) {
+    List<String[]> checked = new ArrayList<>(batch.size());
+    for (Object[] row : batch) {
+      String id = id(row[0]);
+      String next = bodyUpdate < 0 ? (String) row[1] : document(id, row[targetAt + bodyUpdate]);
+      checked.add(new String[] {id, next, (String) row[1]});
+    }
+    for (String[] r : checked) {
+      store.replaceIfBody(r[0], r[1], bytes(r[2]), deadline);
+    }
+    return checked.size();
+  }
+
+  /**
+   * Runs the rows of a {@code MERGE}. Calcite 1.42 gives them as {@code [insert values (one per
+   * column), target columns after state_id, update values]}; the target columns are NULL when the
+   * row matched nothing. The inserted {@code state_id} is the key for both branches, so the {@code
+   * ON} condition must be {@code target.state_id = <the inserted state_id>} (the upsert idiom).
+   * Without a {@code WHEN NOT MATCHED} clause the target's key is not in the rows at all, so that
+   * form is refused.
+   */
+  private long merge(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
+    int k = updateColumns.size();
+    boolean hasInsert = inputWidth - k == tableWidth || inputWidth - k == 2 * tableWidth - 1;
+    if (!hasInsert) {
+      throw new StateStoreException(
+          ErrorKind.UNSUPPORTED,
+          "MERGE INTO state needs a WHEN NOT MATCHED THEN INSERT (state_id, body) clause;"
+              + " use UPDATE to change existing states only");
+    }
+    boolean hasTarget = inputWidth - k > tableWidth;
+    long n = 0;
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> changes = new ArrayList<>();
+    for (Object[] row : batch) {
+      boolean matched = hasTarget && row[tableWidth] != null;
+      if (!matched) {
+        if (!hasTarget && store.backend().read(id(row[0]), ObjectKind.STATE).isPresent()) {
+          continue; // insert-only MERGE: an existing state is left alone
+        }
+        inserts.add(new Object[] {row[0], row[1]});
+      } else if (bodyUpdate >= 0) {
+        changes.add(new Object[] {row[0], row[tableWidth], row[inputWidth - k + bodyUpdate]});
+      }
+    }
+    if (!changes.isEmpty()) {
+      n += update(changes, 2, 0, deadline);
+    }
+    if (!inserts.isEmpty()) {
+      n += insert(inserts, deadline);
+    }
+    return n;
+  }
+
+  private String document(String id, Object body) {
+    if (body == null) {
+      throw new StateStoreException(
+          ErrorKind.MISSING_VALUE, "body of state_id " + StateIds.quote(id) + " is NULL");
+    }
+    StateDocuments.normalize(id, body.toString(), store.options().maxBodyBytes());
+    return body.toString();
+  }
+
+  private static String id(Object value) {
+    if (value == null) {
+      throw new StateStoreException(ErrorKind.MISSING_VALUE, "state_id is NULL");
+    }
+    return StateIds.validate(value.toString());
+  }
+
+  private static byte[] bytes(Object body) {
+    return body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static StateStoreException duplicate(String id, String how) {
+    return new StateStoreException(
+        ErrorKind.ALREADY_EXISTS,
+        "A state with state_id "
+            + StateIds.quote(id)
+            + " already exists"
+            + how
+            + "; nothing was written");
+  }
+
+  private static Deadline deadline(DataContext root) {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
+    Duration d = timeout instanceof Number n ? Duration.ofMillis(n.longValue()) : Duration.ZERO;
+    return Deadline.after(d, cancel);
+  }
+}
