@@ -65,8 +65,14 @@ public final class StateDocuments {
       throw invalid(stateId, "body is empty");
     }
     if (body.length > maxBytes) {
-      throw invalid(
-          stateId, "body is " + body.length + " bytes; the limit (max_body_bytes) is " + maxBytes);
+      throw new StateStoreException(
+          ErrorKind.INVALID_INPUT,
+          "Body of state_id "
+              + StateIds.quote(stateId)
+              + " is "
+              + body.length
+              + " bytes; the limit (max_body_bytes) is "
+              + maxBytes);
     }
     try {
       return render(body);

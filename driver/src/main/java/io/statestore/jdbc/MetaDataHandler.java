@@ -57,6 +57,8 @@ final class MetaDataHandler implements InvocationHandler {
         return true;
       case "isReadOnly":
         return false;
+      case "getColumns":
+        return ColumnsResultSet.wrap((java.sql.ResultSet) JdbcProxies.invoke(target, method, args));
       case "getPrimaryKeys":
         return primaryKeys((String) args[1], (String) args[2]);
       case "getIdentifierQuoteString":
