@@ -1,0 +1,101 @@
+package io.statestore.examples.quickstart;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The quickstart: opens the embedded default store ({@code jdbc:statestore:}, an H2 database in
+ * {@code ./.statestore/}), writes a few states as Meltano would, and queries them with LIKE and
+ * JSON_VALUE. Run it again and it updates the same states.
+ */
+public final class Quickstart {
+  private static final String[][] STATES = {
+    {"dev:tap-github-to-target-postgres", "users", "2024-08-01T10:00:00Z"},
+    {"dev:tap-stripe-to-target-snowflake", "charges", "2024-08-02T11:30:00Z"},
+    {"prod:tap-github-to-target-postgres", "users", "2024-08-07T18:45:12Z"},
+  };
+
+  private Quickstart() {}
+
+  /**
+   * Runs the quickstart.
+   *
+   * @param args an optional JDBC URL (default {@code jdbc:statestore:})
+   */
+  public static void main(String[] args) throws SQLException {
+    run(args.length > 0 ? args[0] : "jdbc:statestore:", System.out);
+  }
+
+  /** Runs the quickstart against a URL, printing to {@code out}. */
+  public static void run(String url, PrintStream out) throws SQLException {
+    try (Connection conn = DriverManager.getConnection(url)) {
+      out.println("Connected to " + conn.getMetaData().getURL());
+      upsertStates(conn);
+
+      out.println();
+      out.println("States of the dev environment (state_id LIKE 'dev:%'):");
+      try (Statement s = conn.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT state_id, updated_at FROM state WHERE state_id LIKE 'dev:%'"
+                      + " ORDER BY state_id")) {
+        while (rs.next()) {
+          out.printf("  %-40s updated %s%n", rs.getString(1), rs.getTimestamp(2));
+        }
+      }
+
+      out.println();
+      out.println("Bookmarks, read with JSON_VALUE:");
+      try (Statement s = conn.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT state_id,"
+                      + " JSON_VALUE(body, '$.completed.singer_state.bookmarks.users"
+                      + ".replication_key_value') AS users,"
+                      + " JSON_VALUE(body, '$.completed.singer_state.bookmarks.charges"
+                      + ".replication_key_value') AS charges"
+                      + " FROM state ORDER BY state_id")) {
+        while (rs.next()) {
+          String bookmark = rs.getString(2) != null ? rs.getString(2) : rs.getString(3);
+          out.printf("  %-40s %s%n", rs.getString(1), bookmark);
+        }
+      }
+
+      out.println();
+      try (Statement s = conn.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM locks")) {
+        rs.next();
+        out.println("Locks held right now: " + rs.getLong(1));
+      }
+    }
+  }
+
+  private static void upsertStates(Connection conn) throws SQLException {
+    String sql =
+        "MERGE INTO state t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s(id, b)"
+            + " ON t.state_id = s.id"
+            + " WHEN MATCHED THEN UPDATE SET body = s.b"
+            + " WHEN NOT MATCHED THEN INSERT (state_id, body) VALUES (s.id, s.b)";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (String[] st : STATES) {
+        ps.setString(1, st[0]);
+        ps.setString(2, body(st[1], st[2]));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static String body(String stream, String bookmark) {
+    return "{\"completed\": {\"singer_state\": {\"bookmarks\": {\""
+        + stream
+        + "\": {\"replication_key\": \"updated_at\", \"replication_key_value\": \""
+        + bookmark
+        + "\"}}}}, \"partial\": {}}";
+  }
+}
