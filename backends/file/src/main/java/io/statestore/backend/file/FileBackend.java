@@ -1,0 +1,437 @@
+package io.statestore.backend.file;
+
+import io.statestore.core.StateIds;
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ListedState;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.Precondition;
+import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateStoreException;
+import io.statestore.spi.StoredObject;
+import io.statestore.spi.Version;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * States as files in Meltano's local filesystem layout: {@code <dir>/<state_id>/state.json} and
+ * {@code <dir>/<state_id>/lock} (the directory named by the id itself, or by its base64; see {@link
+ * FileLayout}).
+ *
+ * <p>Writes are atomic: the content goes to a hidden temporary file in the state's directory, is
+ * synced, and is then renamed over the target ({@link Precondition#none()}, {@link
+ * Precondition#matches}) or hard-linked to it ({@link Precondition#absent()}: a create-if-absent
+ * that never shows a partly written file). Version checks and the rename or delete that follows
+ * them run under a {@link StoreGuard}, so they are atomic against every thread and process using
+ * statestore on the directory. A {@link Version} is the SHA-256 of the content, so writes made in
+ * place by Meltano are noticed too.
+ *
+ * <p>Thread-safe. Open one with {@link #open} or through {@link FileBackendProvider}.
+ */
+public final class FileBackend implements StateBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(FileBackend.class);
+
+  /** How often a write re-creates a state directory that a concurrent delete removed. */
+  private static final int DIRECTORY_ATTEMPTS = 5;
+
+  private final Path root;
+  private final FileLayout layout;
+  private final boolean fsync;
+  private final StoreGuard guard;
+  private final AtomicBoolean warnedNoHardLinks = new AtomicBoolean();
+
+  private FileBackend(Path root, FileLayout layout, boolean fsync, StoreGuard guard) {
+    this.root = root;
+    this.layout = layout;
+    this.fsync = fsync;
+    this.guard = guard;
+  }
+
+  /**
+   * Opens a store directory, creating it (and its parents) if missing.
+   *
+   * @param directory the store directory
+   * @param layout how state ids name their directories
+   * @param fsync whether writes are synced to disk before they return
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when the path is a file,
+   *     {@link ErrorKind#DENIED} or {@link ErrorKind#UNAVAILABLE} when it cannot be created
+   */
+  public static FileBackend open(Path directory, FileLayout layout, boolean fsync) {
+    Path root = directory.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(root);
+    } catch (FileAlreadyExistsException e) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "The file store directory " + root + " exists but is not a directory",
+          e);
+    } catch (AccessDeniedException e) {
+      throw new StateStoreException(
+          ErrorKind.DENIED,
+          "Permission denied: could not create the file store directory " + root,
+          e);
+    } catch (IOException e) {
+      throw new StateStoreException(
+          ErrorKind.UNAVAILABLE,
+          "Could not create the file store directory " + root + ": " + FileErrors.reason(e),
+          e);
+    }
+    try {
+      FileBackend backend = new FileBackend(root, layout, fsync, new StoreGuard(root));
+      LOG.debug("Opened {} (layout {}, fsync {})", backend.describe(), layout, fsync);
+      return backend;
+    } catch (IOException e) {
+      throw FileErrors.map(e, "open the file store directory", root, root);
+    }
+  }
+
+  /** The store directory. */
+  public Path root() {
+    return root;
+  }
+
+  /** The layout in use. */
+  public FileLayout layout() {
+    return layout;
+  }
+
+  /**
+   * The directory of a state id.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_INPUT} when the id cannot name a directory
+   *     directly under the store directory
+   */
+  public Path stateDirectory(String stateId) {
+    String name = layout.directoryName(stateId);
+    Path dir;
+    try {
+      dir = root.resolve(name).normalize();
+    } catch (InvalidPathException e) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_INPUT,
+          "Invalid state_id "
+              + StateIds.quote(stateId)
+              + ": it cannot name a directory here ("
+              + e.getReason()
+              + ")",
+          e);
+    }
+    if (name.isEmpty()
+        || !root.equals(dir.getParent())
+        || !name.equals(dir.getFileName().toString())) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_INPUT,
+          "Invalid state_id "
+              + StateIds.quote(stateId)
+              + ": it would resolve outside the store directory "
+              + root);
+    }
+    return dir;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<StoredObject> read(String stateId, ObjectKind kind) {
+    Path file = stateDirectory(stateId).resolve(kind.fileName());
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attrs.isRegularFile()) {
+        throw new StateStoreException(
+            ErrorKind.CORRUPT,
+            "The " + what(stateId, kind) + ", " + file + ", is not a regular file");
+      }
+      byte[] content = Files.readAllBytes(file);
+      return Optional.of(
+          new StoredObject(
+              content, attrs.lastModifiedTime().toInstant(), ContentVersions.of(content)));
+    } catch (NoSuchFileException e) {
+      if (!Files.isDirectory(root)) {
+        throw FileErrors.map(e, "read the " + what(stateId, kind), file, root);
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw FileErrors.map(e, "read the " + what(stateId, kind), file, root);
+    }
+  }
+
+  @Override
+  public Stream<ListedState> list(ObjectKind kind, String prefix) {
+    String start = prefix == null ? "" : prefix;
+    List<Entry> entries = new ArrayList<>();
+    try (DirectoryStream<Path> names = Files.newDirectoryStream(root)) {
+      for (Path dir : names) {
+        String name = dir.getFileName().toString();
+        if (name.equals(StoreGuard.FILE_NAME)) {
+          continue;
+        }
+        layout
+            .stateId(name)
+            .filter(id -> id.startsWith(start))
+            .ifPresent(id -> entries.add(new Entry(id, dir)));
+      }
+    } catch (DirectoryIteratorException e) {
+      throw FileErrors.map(e.getCause(), "list the file store directory", root, root);
+    } catch (IOException e) {
+      throw FileErrors.map(e, "list the file store directory", root, root);
+    }
+    entries.sort(Comparator.comparing(Entry::stateId));
+    return entries.stream().map(e -> listed(e, kind)).flatMap(Optional::stream);
+  }
+
+  /** A directory that names a state id; whether it holds an object is checked lazily. */
+  private record Entry(String stateId, Path dir) {}
+
+  private Optional<ListedState> listed(Entry entry, ObjectKind kind) {
+    Path file = entry.dir().resolve(kind.fileName());
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      return attrs.isRegularFile()
+          ? Optional.of(new ListedState(entry.stateId(), attrs.lastModifiedTime().toInstant()))
+          : Optional.empty();
+    } catch (AccessDeniedException e) {
+      throw FileErrors.map(e, "list the " + what(entry.stateId(), kind), file, root);
+    } catch (FileSystemException e) {
+      return Optional.empty(); // gone since, or not a directory: not a state
+    } catch (IOException e) {
+      throw FileErrors.map(e, "list the " + what(entry.stateId(), kind), file, root);
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
+    Path dir = stateDirectory(stateId);
+    Path target = dir.resolve(kind.fileName());
+    boolean createdDir = false;
+    boolean done = false;
+    try {
+      Path temp = null;
+      for (int attempt = 1; temp == null; attempt++) {
+        createdDir |= ensureDirectory(dir, stateId);
+        Path candidate = dir.resolve(AtomicFiles.tempName(kind));
+        try {
+          AtomicFiles.createWith(candidate, content, fsync);
+          temp = candidate;
+        } catch (NoSuchFileException e) {
+          // A concurrent delete removed the directory while it was empty: make it again.
+          if (attempt >= DIRECTORY_ATTEMPTS || !Files.isDirectory(root)) {
+            throw e;
+          }
+        }
+      }
+      try {
+        if (precondition instanceof Precondition.Absent) {
+          createFrom(temp, target, content, stateId, kind);
+        } else {
+          replaceWith(temp, target, precondition, stateId, kind);
+        }
+      } finally {
+        AtomicFiles.deleteQuietly(temp);
+      }
+      if (fsync) {
+        AtomicFiles.syncDirectory(dir);
+        if (createdDir) {
+          AtomicFiles.syncDirectory(root);
+        }
+      }
+      done = true;
+      return ContentVersions.of(content);
+    } catch (IOException e) {
+      throw FileErrors.map(e, "write the " + what(stateId, kind), target, root);
+    } finally {
+      if (!done && createdDir) {
+        removeIfEmpty(dir);
+      }
+    }
+  }
+
+  /** Renames {@code temp} over {@code target} under the guard, checking a version first. */
+  private void replaceWith(
+      Path temp, Path target, Precondition precondition, String stateId, ObjectKind kind)
+      throws IOException {
+    Version expected = expectedVersion(precondition);
+    guard.call(
+        () -> {
+          if (expected != null) {
+            checkVersion(target, expected, stateId, kind);
+          }
+          Files.move(
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          return null;
+        });
+  }
+
+  /**
+   * Creates {@code target} only if absent, with the full content at once: a hard link to the
+   * written temporary file. Where hard links are not supported, falls back to {@code CREATE_NEW}
+   * and writing in place.
+   */
+  private void createFrom(Path temp, Path target, byte[] content, String stateId, ObjectKind kind)
+      throws IOException {
+    try {
+      Files.createLink(target, temp);
+      return;
+    } catch (FileAlreadyExistsException e) {
+      throw alreadyExists(stateId, kind, target, e);
+    } catch (UnsupportedOperationException e) {
+      warnNoHardLinks(target, e.toString());
+    } catch (FileSystemException e) {
+      if (e.getClass() != FileSystemException.class) {
+        throw e; // access denied, no such file: not about hard links
+      }
+      warnNoHardLinks(target, FileErrors.reason(e));
+    }
+    try {
+      AtomicFiles.createWith(target, content, fsync);
+    } catch (FileAlreadyExistsException e) {
+      throw alreadyExists(stateId, kind, target, e);
+    }
+  }
+
+  private void warnNoHardLinks(Path target, String reason) {
+    if (warnedNoHardLinks.compareAndSet(false, true)) {
+      LOG.warn(
+          "Could not hard-link {} ({}); creating files with CREATE_NEW instead, so a reader may"
+              + " briefly see a lock file partly written",
+          target,
+          reason);
+    }
+  }
+
+  private static StateStoreException alreadyExists(
+      String stateId, ObjectKind kind, Path target, IOException cause) {
+    return new StateStoreException(
+        ErrorKind.ALREADY_EXISTS,
+        "The " + what(stateId, kind) + " already exists (" + target + ")",
+        cause);
+  }
+
+  @Override
+  public boolean delete(String stateId, ObjectKind kind, Precondition precondition) {
+    Path dir = stateDirectory(stateId);
+    Path target = dir.resolve(kind.fileName());
+    Version expected = expectedVersion(precondition);
+    try {
+      boolean deleted =
+          guard.call(
+              () -> {
+                if (expected != null) {
+                  checkVersion(target, expected, stateId, kind);
+                }
+                return Files.deleteIfExists(target);
+              });
+      if (deleted) {
+        boolean removedDir = removeIfEmpty(dir);
+        if (fsync) {
+          AtomicFiles.syncDirectory(removedDir ? root : dir);
+        }
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw FileErrors.map(e, "delete the " + what(stateId, kind), target, root);
+    }
+  }
+
+  /** The version a precondition requires, or {@code null} when it requires none. */
+  private static Version expectedVersion(Precondition precondition) {
+    return precondition instanceof Precondition.Matches m ? m.version() : null;
+  }
+
+  /** Fails with {@link ErrorKind#CONFLICT} unless the file exists with the expected version. */
+  private static void checkVersion(Path file, Version expected, String stateId, ObjectKind kind)
+      throws IOException {
+    byte[] current;
+    try {
+      current = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new StateStoreException(
+          ErrorKind.CONFLICT,
+          "The " + what(stateId, kind) + " no longer exists (expected version " + expected + ")",
+          e);
+    }
+    if (!ContentVersions.of(current).equals(expected)) {
+      throw new StateStoreException(
+          ErrorKind.CONFLICT,
+          "The "
+              + what(stateId, kind)
+              + " was changed by someone else (expected version "
+              + expected
+              + ")");
+    }
+  }
+
+  /**
+   * Makes a state's directory.
+   *
+   * @return whether it was created (rather than found)
+   */
+  private static boolean ensureDirectory(Path dir, String stateId) throws IOException {
+    try {
+      Files.createDirectory(dir);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      if (Files.isDirectory(dir)) {
+        return false;
+      }
+      throw new StateStoreException(
+          ErrorKind.CORRUPT,
+          "The directory of state_id "
+              + StateIds.quote(stateId)
+              + ", "
+              + dir
+              + ", exists but is not a directory",
+          e);
+    }
+  }
+
+  /** Removes a state's directory if nothing is left in it; returns whether it did. */
+  private static boolean removeIfEmpty(Path dir) {
+    try {
+      Files.delete(dir);
+      return true;
+    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      LOG.debug("Could not remove the state directory {}: {}", dir, FileErrors.reason(e));
+      return false;
+    }
+  }
+
+  private static String what(String stateId, ObjectKind kind) {
+    return kind.fileName() + " of state_id " + StateIds.quote(stateId);
+  }
+
+  // ---------------------------------------------------------------- description
+
+  @Override
+  public String describe() {
+    String path = root.toString().replace(File.separatorChar, '/');
+    return "file://" + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
