@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
@@ -31,9 +32,18 @@ final class KeyFilters {
     KeyLookup lookup = KeyLookup.all();
     for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
       RexNode filter = it.next();
-      KeyLookup next = apply(lookup, filter, context);
-      if (next != null) {
-        lookup = next;
+      boolean all = true;
+      // Each conjunct that is understood narrows the look-up; the filter leaves the list only
+      // when every conjunct was understood exactly (otherwise Calcite evaluates it again).
+      for (RexNode conjunct : RelOptUtil.conjunctions(filter)) {
+        KeyLookup next = apply(lookup, conjunct, context);
+        if (next != null) {
+          lookup = next;
+        } else {
+          all = false;
+        }
+      }
+      if (all) {
         it.remove();
       }
     }

@@ -566,8 +566,9 @@ public abstract class BackendContractTest {
   void invalidBodiesAreRefusedAndNothingIsWritten(String body) {
     store.upsert("keep", doc("original"), Deadline.none());
     assertEquals(
-        ErrorKind.INVALID_INPUT, kindOf(() -> store.upsert("keep", body, Deadline.none())));
-    assertEquals(ErrorKind.INVALID_INPUT, kindOf(() -> store.insert("new", body, Deadline.none())));
+        ErrorKind.INVALID_DOCUMENT, kindOf(() -> store.upsert("keep", body, Deadline.none())));
+    assertEquals(
+        ErrorKind.INVALID_DOCUMENT, kindOf(() -> store.insert("new", body, Deadline.none())));
     assertTrue(store.get("keep").orElseThrow().bodyText().contains("original"));
     assertTrue(store.get("new").isEmpty());
     assertTrue(backend.read("keep", ObjectKind.LOCK).isEmpty());
