@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * No lost update: several threads, then several JVMs, run {@code UPDATE ... SET body = f(body)}
- * on one state with the documented retry on 40001, and the final counter equals the number of
+ * No lost update: several threads, then several JVMs, run {@code UPDATE ... SET body = f(body)} on
+ * one state with the documented retry on 40001, and the final counter equals the number of
  * increments.
  */
 abstract class ConcurrentUpdateContract {
@@ -37,16 +37,18 @@ abstract class ConcurrentUpdateContract {
   private static void createCounter(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('c', '{\"completed\": {\"n\": 0}}')");
+      s.executeUpdate(
+          "INSERT INTO state (state_id, body) VALUES ('c', '{\"completed\": {\"n\": 0}}')");
     }
   }
 
   private static int counter(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT CAST(JSON_VALUE(body, '$.completed.n') AS INTEGER), body FROM state"
-                + " WHERE state_id = 'c'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CAST(JSON_VALUE(body, '$.completed.n') AS INTEGER), body FROM state"
+                    + " WHERE state_id = 'c'")) {
       assertTrue(rs.next());
       return rs.getInt(1);
     }
@@ -81,13 +83,20 @@ abstract class ConcurrentUpdateContract {
     createCounter(url);
     int processes = 3;
     int n = perWorker(40);
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     List<Process> children = new ArrayList<>();
     for (int p = 0; p < processes; p++) {
       children.add(
           new ProcessBuilder(
-                  java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                  CounterWorker.class.getName(), url, "c", String.valueOf(n))
+                  java,
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CounterWorker.class.getName(),
+                  url,
+                  "c",
+                  String.valueOf(n))
               .redirectErrorStream(true)
               .start());
     }

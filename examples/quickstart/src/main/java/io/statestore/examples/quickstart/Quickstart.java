@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The quickstart: opens the embedded default store ({@code jdbc:statestore:}, an H2 database in
- * {@code ./.statestore/}), writes a few states as Meltano would, and queries them with LIKE and
- * JSON_VALUE. Run it again and it updates the same states.
+ * The quickstart: opens a local store in {@code ./.statestore/files} (Meltano's file layout),
+ * writes a few states as Meltano would, and queries them with LIKE and JSON_VALUE. Run it again and
+ * it updates the same states.
  */
 public final class Quickstart {
   private static final String[][] STATES = {
@@ -25,10 +25,13 @@ public final class Quickstart {
   /**
    * Runs the quickstart.
    *
-   * @param args an optional JDBC URL (default {@code jdbc:statestore:})
+   * @param args an optional JDBC URL (default: a file store in {@code ./.statestore/files})
    */
   public static void main(String[] args) throws SQLException {
-    run(args.length > 0 ? args[0] : "jdbc:statestore:", System.out);
+    String local =
+        "jdbc:statestore:file://"
+            + java.nio.file.Path.of(".statestore", "files").toAbsolutePath().normalize();
+    run(args.length > 0 ? args[0] : local, System.out);
   }
 
   /** Runs the quickstart against a URL, printing to {@code out}. */
@@ -75,19 +78,27 @@ public final class Quickstart {
     }
   }
 
+  /** Inserts each state, or updates it when it exists (SQLState 23505). */
   private static void upsertStates(Connection conn) throws SQLException {
-    String sql =
-        "MERGE INTO state t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s(id, b)"
-            + " ON t.state_id = s.id"
-            + " WHEN MATCHED THEN UPDATE SET body = s.b"
-            + " WHEN NOT MATCHED THEN INSERT (state_id, body) VALUES (s.id, s.b)";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+    try (PreparedStatement insert =
+            conn.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)");
+        PreparedStatement update =
+            conn.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
       for (String[] st : STATES) {
-        ps.setString(1, st[0]);
-        ps.setString(2, body(st[1], st[2]));
-        ps.addBatch();
+        String body = body(st[1], st[2]);
+        try {
+          insert.setString(1, st[0]);
+          insert.setString(2, body);
+          insert.executeUpdate();
+        } catch (SQLException e) {
+          if (!"23505".equals(e.getSQLState())) {
+            throw e;
+          }
+          update.setString(1, body);
+          update.setString(2, st[0]);
+          update.executeUpdate();
+        }
       }
-      ps.executeBatch();
     }
   }
 
