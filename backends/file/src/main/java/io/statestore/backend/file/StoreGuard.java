@@ -64,9 +64,4 @@ final class StoreGuard {
       jvmLock.unlock();
     }
   }
-
-  /** The guard file. */
-  Path file() {
-    return file;
-  }
 }
