@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The quickstart: opens a local store in {@code ./.statestore/files} (Meltano's file layout),
- * writes a few states as Meltano would, and queries them with LIKE and JSON_VALUE. Run it again and
- * it updates the same states.
+ * The quickstart: opens the embedded default store ({@code jdbc:statestore:}, an H2 database in
+ * {@code ./.statestore/} holding Meltano's state table), writes a few states as Meltano would, and
+ * queries them with LIKE and JSON_VALUE. Run it again and it updates the same states.
  */
 public final class Quickstart {
   private static final String[][] STATES = {
@@ -25,13 +25,10 @@ public final class Quickstart {
   /**
    * Runs the quickstart.
    *
-   * @param args an optional JDBC URL (default: a file store in {@code ./.statestore/files})
+   * @param args an optional JDBC URL (default {@code jdbc:statestore:})
    */
   public static void main(String[] args) throws SQLException {
-    String local =
-        "jdbc:statestore:file://"
-            + java.nio.file.Path.of(".statestore", "files").toAbsolutePath().normalize();
-    run(args.length > 0 ? args[0] : local, System.out);
+    run(args.length > 0 ? args[0] : "jdbc:statestore:", System.out);
   }
 
   /** Runs the quickstart against a URL, printing to {@code out}. */
