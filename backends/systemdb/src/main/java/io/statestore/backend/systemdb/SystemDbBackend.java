@@ -38,9 +38,8 @@ import java.util.stream.StreamSupport;
 /**
  * Meltano's system database table {@code state(state_id, partial_state, completed_state,
  * updated_at)}, created if missing. The body maps onto the two JSON columns; {@code updated_at} is
- * written in UTC. Locks live in a side table {@code statestore_lock} (Meltano takes none here):
- * its primary key makes creating a lock atomic and a version column makes take-over a
- * compare-and-set.
+ * written in UTC. Locks live in a side table {@code statestore_lock} (Meltano takes none here): its
+ * primary key makes creating a lock atomic and a version column makes take-over a compare-and-set.
  */
 final class SystemDbBackend implements StateBackend {
   private static final int PAGE = 500;
@@ -63,11 +62,16 @@ final class SystemDbBackend implements StateBackend {
       String text = product.contains("h2") ? "CLOB" : "TEXT";
       try (Statement s = anchor.createStatement()) {
         s.execute(
-            "CREATE TABLE IF NOT EXISTS " + table
-                + " (state_id VARCHAR(900) NOT NULL PRIMARY KEY, partial_state " + text
-                + ", completed_state " + text + ", updated_at TIMESTAMP)");
+            "CREATE TABLE IF NOT EXISTS "
+                + table
+                + " (state_id VARCHAR(900) NOT NULL PRIMARY KEY, partial_state "
+                + text
+                + ", completed_state "
+                + text
+                + ", updated_at TIMESTAMP)");
         s.execute(
-            "CREATE TABLE IF NOT EXISTS " + LOCK_TABLE
+            "CREATE TABLE IF NOT EXISTS "
+                + LOCK_TABLE
                 + " (state_id VARCHAR(900) NOT NULL PRIMARY KEY, content VARCHAR(64) NOT NULL,"
                 + " version VARCHAR(64) NOT NULL)");
       }
@@ -78,8 +82,8 @@ final class SystemDbBackend implements StateBackend {
 
   /**
    * Opens a connection. An embedded H2 database opened by several processes at the same moment
-   * reports its lock file as busy while one of them starts (or hands over) the shared server;
-   * that is retried for a while.
+   * reports its lock file as busy while one of them starts (or hands over) the shared server; that
+   * is retried for a while.
    */
   private Connection connect() throws SQLException {
     for (int attempt = 1; ; attempt++) {
@@ -116,8 +120,10 @@ final class SystemDbBackend implements StateBackend {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT completed_state, partial_state, updated_at FROM " + table
-                + " WHERE state_id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            "SELECT completed_state, partial_state, updated_at FROM "
+                + table
+                + " WHERE state_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -154,7 +160,10 @@ final class SystemDbBackend implements StateBackend {
     String when = kind == ObjectKind.STATE ? "updated_at" : "NULL";
     String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     String sql =
-        "SELECT state_id, " + when + " FROM " + t
+        "SELECT state_id, "
+            + when
+            + " FROM "
+            + t
             + " WHERE state_id LIKE ? ESCAPE '\\' AND state_id > ? ORDER BY state_id LIMIT "
             + PAGE;
     Iterator<ListedState> it =
@@ -252,7 +261,8 @@ final class SystemDbBackend implements StateBackend {
       } else {
         try (PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE " + table
+                "UPDATE "
+                    + table
                     + " SET completed_state = ?, partial_state = ?, updated_at = ?"
                     + " WHERE state_id = ?")) {
           ps.setString(1, parts[0]);
@@ -270,7 +280,8 @@ final class SystemDbBackend implements StateBackend {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO " + table
+            "INSERT INTO "
+                + table
                 + " (state_id, completed_state, partial_state, updated_at) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, parts[0]);
@@ -287,7 +298,8 @@ final class SystemDbBackend implements StateBackend {
     if (p instanceof Precondition.Matches m) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE " + LOCK_TABLE
+              "UPDATE "
+                  + LOCK_TABLE
                   + " SET content = ?, version = ? WHERE state_id = ? AND version = ?")) {
         ps.setString(1, text);
         ps.setString(2, version);
@@ -336,7 +348,10 @@ final class SystemDbBackend implements StateBackend {
         int n;
         try (PreparedStatement ps =
             c.prepareStatement(
-                "DELETE FROM " + t + " WHERE state_id = ?" + (versioned ? " AND version = ?" : ""))) {
+                "DELETE FROM "
+                    + t
+                    + " WHERE state_id = ?"
+                    + (versioned ? " AND version = ?" : ""))) {
           ps.setString(1, stateId);
           if (versioned) {
             ps.setString(2, expected.token());
