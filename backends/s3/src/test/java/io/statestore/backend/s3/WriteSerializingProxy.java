@@ -1,0 +1,198 @@
+package io.statestore.backend.s3;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pass-through HTTP proxy in front of S3Proxy that runs the writes of one key one at a time, so
+ * that {@code If-Match} is atomic as on Amazon S3.
+ *
+ * <p>S3Proxy checks {@code If-Match} with a read followed by an unconditional write, so two racing
+ * compare-and-set writes can both win; its {@code If-None-Match: *} is atomic (it publishes the
+ * object with a hard link) and passes through here unserialized. Reads are never serialized, so a
+ * client that compared versions itself (read, then an unconditional write) would still lose the
+ * contract's races. Requests are forwarded byte for byte (SigV4 signatures stay valid), one request
+ * per connection ({@code Connection: close}).
+ */
+final class WriteSerializingProxy implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteSerializingProxy.class);
+  private static final int MAX_HEAD_BYTES = 64 * 1024;
+
+  private final ServerSocket server;
+  private final int upstreamPort;
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "s3-write-serializer");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final AtomicReference<String> dropResponse = new AtomicReference<>();
+
+  /** Starts forwarding from a free port on 127.0.0.1 to {@code upstreamPort} there. */
+  WriteSerializingProxy(int upstreamPort) throws IOException {
+    this.upstreamPort = upstreamPort;
+    this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+    pool.execute(this::acceptLoop);
+  }
+
+  /**
+   * Makes the next write to a path ending in {@code pathSuffix} take effect but lose its answer:
+   * the connection closes without a response, as when a network drops it, and the client retries.
+   */
+  void dropNextResponse(String pathSuffix) {
+    dropResponse.set(pathSuffix);
+  }
+
+  /** The port clients connect to. */
+  int port() {
+    return server.getLocalPort();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        pool.execute(() -> handle(client));
+      } catch (IOException e) {
+        if (!server.isClosed()) {
+          LOG.warn("Proxy accept failed", e);
+        }
+      }
+    }
+  }
+
+  private void handle(Socket client) {
+    try (client) {
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      byte[] head = readHead(in);
+      if (head == null) {
+        return;
+      }
+      String text = new String(head, StandardCharsets.ISO_8859_1);
+      String[] requestLine = text.substring(0, text.indexOf("\r\n")).split(" ");
+      String method = requestLine[0];
+      String path = requestLine[1].split("\\?", 2)[0];
+      String lower = text.toLowerCase(Locale.ROOT);
+      boolean write = method.equals("PUT") || method.equals("DELETE") || method.equals("POST");
+      boolean createOnly = lower.contains("\r\nif-none-match:");
+      ReentrantLock lock =
+          write && !createOnly ? locks.computeIfAbsent(path, k -> new ReentrantLock()) : null;
+      if (lock != null) {
+        lock.lock();
+      }
+      try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        OutputStream up = upstream.getOutputStream();
+        up.write(withConnectionClose(text).getBytes(StandardCharsets.ISO_8859_1));
+        up.flush();
+        long length = contentLength(lower);
+        pool.execute(() -> copyBody(in, up, length));
+        String drop = dropResponse.get();
+        if (write
+            && drop != null
+            && path.endsWith(drop)
+            && dropResponse.compareAndSet(drop, null)) {
+          InputStream answer = new BufferedInputStream(upstream.getInputStream());
+          byte[] first = readHead(answer);
+          if (first != null && new String(first, StandardCharsets.ISO_8859_1).contains(" 100 ")) {
+            client.getOutputStream().write(first); // let the client send its body
+            client.getOutputStream().flush();
+          }
+          answer.transferTo(OutputStream.nullOutputStream());
+          return;
+        }
+        upstream.getInputStream().transferTo(client.getOutputStream());
+      } finally {
+        if (lock != null) {
+          lock.unlock();
+        }
+      }
+    } catch (SocketException e) {
+      LOG.debug("Proxy connection ended", e);
+    } catch (IOException e) {
+      LOG.warn("Proxy request failed", e);
+    }
+  }
+
+  private static void copyBody(InputStream in, OutputStream up, long length) {
+    try {
+      byte[] buf = new byte[64 * 1024];
+      long left = length;
+      while (left > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          return;
+        }
+        up.write(buf, 0, n);
+        left -= n;
+      }
+      up.flush();
+    } catch (IOException e) {
+      LOG.debug("Request body not forwarded (answered early)", e);
+    }
+  }
+
+  private static long contentLength(String lowerHead) {
+    if (lowerHead.contains("\r\ntransfer-encoding:")) {
+      throw new IllegalStateException("chunked request bodies are not supported by the test proxy");
+    }
+    int i = lowerHead.indexOf("\r\ncontent-length:");
+    if (i < 0) {
+      return 0;
+    }
+    int start = i + "\r\ncontent-length:".length();
+    return Long.parseLong(lowerHead.substring(start, lowerHead.indexOf("\r\n", start)).strip());
+  }
+
+  private static String withConnectionClose(String head) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : head.split("\r\n")) {
+      if (line.isEmpty() || line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+        continue;
+      }
+      sb.append(line).append("\r\n");
+    }
+    return sb.append("Connection: close\r\n\r\n").toString();
+  }
+
+  private static byte[] readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int matched = 0;
+    while (out.size() < MAX_HEAD_BYTES) {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      out.write(b);
+      matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+      if (matched == 4) {
+        return out.toByteArray();
+      }
+    }
+    throw new IOException("request head over " + MAX_HEAD_BYTES + " bytes");
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    pool.shutdownNow();
+  }
+}
