@@ -1,407 +1,346 @@
 package io.statestore.backend.systemdb;
 
-import io.statestore.core.StateDocuments;
+import io.statestore.core.StateIds;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateStoreException;
-import io.statestore.spi.StoreLocation;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
-import java.util.NoSuchElementException;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Meltano's system database table {@code state(state_id, partial_state, completed_state,
- * updated_at)}, created if missing. The body maps onto the two JSON columns; {@code updated_at} is
- * written in UTC. Locks live in a side table {@code statestore_lock} (Meltano takes none here): its
- * primary key makes creating a lock atomic and a version column makes take-over a compare-and-set.
+ * States in Meltano's system database: one row of the {@code state} table per state id, the
+ * document's {@code completed} and {@code partial} parts in the {@code completed_state} and {@code
+ * partial_state} columns as Meltano writes them, {@code updated_at} as the last-modified time.
+ * Locks (which Meltano does not take on its system database) are rows of a side table.
+ *
+ * <p>A state's version is the SHA-256 of its document as read. Every write is one transaction that
+ * the database makes atomic: create-if-absent is an INSERT that the primary key refuses, and
+ * compare-and-set is an UPDATE or DELETE whose WHERE clause requires the columns (or the lock's
+ * version) still to be what was read, so no isolation level can lose an update.
  */
 final class SystemDbBackend implements StateBackend {
-  private static final int PAGE = 500;
-  private static final String LOCK_TABLE = "statestore_lock";
+  private static final Logger LOG = LoggerFactory.getLogger(SystemDbBackend.class);
+  private static final int POOL_SIZE = 8;
 
-  private final String url;
-  private final String user;
-  private final String password;
-  private final String table;
-  private final Connection anchor;
+  private final SystemDbConfig config;
+  private final ConnectionPool pool;
+  private final Dialect dialect;
+  private final Transactions transactions;
+  private final UpdatedAt updatedAt;
+  private final StateTable states;
+  private final StateCodec codec;
+  private final LockTable locks;
 
-  SystemDbBackend(String url, String user, String password, String table) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    this.table = table;
-    try {
-      this.anchor = connect();
-      String product = anchor.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      String text = product.contains("h2") ? "CLOB" : "TEXT";
-      try (Statement s = anchor.createStatement()) {
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS "
-                + table
-                + " (state_id VARCHAR(900) NOT NULL PRIMARY KEY, partial_state "
-                + text
-                + ", completed_state "
-                + text
-                + ", updated_at TIMESTAMP)");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS "
-                + LOCK_TABLE
-                + " (state_id VARCHAR(900) NOT NULL PRIMARY KEY, content VARCHAR(64) NOT NULL,"
-                + " version VARCHAR(64) NOT NULL)");
-      }
-    } catch (SQLException e) {
-      throw error("open", e);
-    }
+  private SystemDbBackend(
+      SystemDbConfig config, ConnectionPool pool, Dialect dialect, Clock clock) {
+    this.config = config;
+    this.pool = pool;
+    this.dialect = dialect;
+    this.transactions = new Transactions(pool, dialect, config.describe(), config.password());
+    this.updatedAt = new UpdatedAt(dialect, clock);
+    this.states = new StateTable(config.table(), updatedAt);
+    this.codec = new StateCodec(config.table());
+    this.locks = new LockTable(config.lockTable(), updatedAt);
   }
 
   /**
-   * Opens a connection. An embedded H2 database opened by several processes at the same moment
-   * reports its lock file as busy while one of them starts (or hands over) the shared server; that
-   * is retried for a while.
+   * Connects, creates the tables if missing and checks their columns.
+   *
+   * @param config the database and tables
+   * @param clock the clock, and the zone whose local time {@code updated_at} holds (Meltano writes
+   *     the local time of the machine it runs on)
    */
-  private Connection connect() throws SQLException {
+  static SystemDbBackend open(SystemDbConfig config, Clock clock) {
+    Dialect urlDialect = config.urlDialect();
+    long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
-        return DriverManager.getConnection(url, user, password);
+        return connect(config, clock);
       } catch (SQLException e) {
-        boolean busy =
-            e.getErrorCode() == 8000
-                || e.getErrorCode() == 90020
-                || String.valueOf(e.getMessage()).contains("Lock file");
-        if (!busy || attempt >= 20) {
-          throw e;
+        // Several processes opening one embedded H2 file at once briefly fail on its lock file
+        // (or while one takes over serving it); any other database that cannot be reached fails
+        // at once.
+        if (urlDialect == Dialect.H2
+            && SqlErrors.isConnectionFailure(e, urlDialect)
+            && System.nanoTime() - start < Transactions.RECONNECT_BUDGET_NANOS) {
+          LOG.debug("Retrying to connect (attempt {}) to {}", attempt, config.describe(), e);
+          Transactions.pause(Transactions.reconnectPause(attempt), "connect");
+          continue;
         }
-        try {
-          Thread.sleep(100L + (long) (Math.random() * 200));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        throw SqlErrors.map(
+            e,
+            "connect and prepare tables " + config.table() + " and " + config.lockTable(),
+            config.describe(),
+            urlDialect,
+            config.password(),
+            false);
       }
     }
   }
+
+  private static SystemDbBackend connect(SystemDbConfig config, Clock clock) throws SQLException {
+    ConnectionPool pool =
+        new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE);
+    try {
+      Dialect dialect;
+      try (ConnectionPool.Lease lease = pool.lease()) {
+        Connection c = lease.connection();
+        dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
+        Schema.ensure(c, dialect, config.table(), config.lockTable());
+      }
+      LOG.debug("Opened {} ({})", config, dialect);
+      return new SystemDbBackend(config, pool, dialect, clock);
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** Runs read-only work on a pooled connection (for tests and tools in this package). */
+  <T> T withConnection(Transactions.Work<T> work) {
+    return transactions.read("run a query", work);
+  }
+
+  // ---------------------------------------------------------------- reads
 
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
-    try (Connection c = connect()) {
-      return kind == ObjectKind.STATE ? readState(c, stateId, false) : readLock(c, stateId);
-    } catch (SQLException e) {
-      throw error("read " + stateId, e);
+    if (kind == ObjectKind.LOCK) {
+      return transactions.read(
+          "read the lock of " + lockOf(stateId), c -> locks.select(c, stateId));
     }
-  }
-
-  private Optional<StoredObject> readState(Connection c, String id, boolean forUpdate)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT completed_state, partial_state, updated_at FROM "
-                + table
-                + " WHERE state_id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""))) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        byte[] doc = StateDocuments.fromParts(rs.getString(1), rs.getString(2));
-        Timestamp ts = rs.getTimestamp(3);
-        Instant at = ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        return Optional.of(new StoredObject(doc, at, hash(doc)));
-      }
-    }
-  }
-
-  private Optional<StoredObject> readLock(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT content, version FROM " + LOCK_TABLE + " WHERE state_id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new StoredObject(
-                rs.getString(1).getBytes(StandardCharsets.US_ASCII),
-                null,
-                new Version(rs.getString(2))));
-      }
-    }
+    return transactions
+        .read("read " + stateOf(stateId), c -> states.select(c, stateId))
+        .map(row -> codec.read(stateId, row));
   }
 
   @Override
   public Stream<ListedState> list(ObjectKind kind, String prefix) {
-    String t = kind == ObjectKind.STATE ? table : LOCK_TABLE;
-    String when = kind == ObjectKind.STATE ? "updated_at" : "NULL";
-    String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    String sql =
-        "SELECT state_id, "
-            + when
-            + " FROM "
-            + t
-            + " WHERE state_id LIKE ? ESCAPE '\\' AND state_id > ? ORDER BY state_id LIMIT "
-            + PAGE;
-    Iterator<ListedState> it =
-        new Iterator<>() {
-          private List<ListedState> page = new ArrayList<>();
-          private int pos;
-          private String after = "";
-          private boolean done;
-
-          @Override
-          public boolean hasNext() {
-            if (pos < page.size()) {
-              return true;
-            }
-            if (done) {
-              return false;
-            }
-            page = fetch();
-            pos = 0;
-            done = page.size() < PAGE;
-            return !page.isEmpty();
-          }
-
-          @Override
-          public ListedState next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            ListedState s = page.get(pos++);
-            after = s.stateId();
-            return s;
-          }
-
-          private List<ListedState> fetch() {
-            List<ListedState> out = new ArrayList<>();
-            try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-              ps.setString(1, like);
-              ps.setString(2, after);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  Timestamp ts = kind == ObjectKind.STATE ? rs.getTimestamp(2) : null;
-                  Instant at = ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
-                  out.add(new ListedState(rs.getString(1), at));
-                }
-              }
-            } catch (SQLException e) {
-              throw error("list " + prefix, e);
-            }
-            return out;
-          }
-        };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, 0), false);
+    String table = kind == ObjectKind.LOCK ? locks.name() : states.name();
+    return new KeysetListing(
+            transactions,
+            dialect,
+            table,
+            prefix == null ? "" : prefix,
+            updatedAt,
+            KeysetListing.PAGE_SIZE)
+        .stream();
   }
+
+  // ---------------------------------------------------------------- writes
 
   @Override
-  public Version write(String stateId, ObjectKind kind, byte[] content, Precondition p) {
-    try (Connection c = connect()) {
-      c.setAutoCommit(false);
-      try {
-        Version v =
-            kind == ObjectKind.STATE
-                ? writeState(c, stateId, content, p)
-                : writeLock(c, stateId, content, p);
-        c.commit();
-        return v;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-        throw new StateStoreException(
-            ErrorKind.ALREADY_EXISTS, kind.fileName() + " of " + stateId + " exists", e);
-      }
-      throw error("write " + stateId, e);
-    }
+  public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
+    return kind == ObjectKind.LOCK
+        ? writeLock(stateId, content, precondition)
+        : writeState(stateId, content, precondition);
   }
 
-  private Version writeState(Connection c, String id, byte[] content, Precondition p)
-      throws SQLException {
-    String[] parts = StateDocuments.toParts(content);
-    byte[] stored = StateDocuments.fromParts(parts[0], parts[1]);
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    if (p instanceof Precondition.Absent) {
-      insertState(c, id, parts, now);
+  private Version writeState(String stateId, byte[] content, Precondition precondition) {
+    StateTable.Parts parts = codec.split(stateId, content);
+    Version version = StateCodec.version(StateCodec.join(parts));
+    String what = "write " + stateOf(stateId);
+    // After a lost connection the first attempt may have been committed: the row holds our parts.
+    Transactions.Work<Optional<Boolean>> written =
+        c ->
+            states
+                .select(c, stateId)
+                .filter(r -> parts.completed().equals(r.completed()))
+                .filter(r -> parts.partial().equals(r.partial()))
+                .map(r -> true);
+    if (precondition instanceof Precondition.Matches m) {
+      transactions.write(
+          what,
+          false,
+          c -> {
+            StateRow current = currentIfVersion(c, stateId, m.version());
+            if (states.updateIfUnchanged(c, stateId, parts, now(), current) == 0) {
+              throw stateChanged(stateId);
+            }
+            return true;
+          },
+          written);
+    } else if (precondition instanceof Precondition.Absent) {
+      transactions.write(
+          what,
+          false,
+          c -> {
+            states.insert(c, stateId, parts, now());
+            return true;
+          },
+          written);
     } else {
-      Optional<StoredObject> cur = readState(c, id, true);
-      if (p instanceof Precondition.Matches m
-          && (cur.isEmpty() || !cur.get().version().equals(m.version()))) {
-        throw new StateStoreException(ErrorKind.CONFLICT, "state.json of " + id + " changed");
-      }
-      if (cur.isEmpty()) {
-        insertState(c, id, parts, now);
-      } else {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE "
-                    + table
-                    + " SET completed_state = ?, partial_state = ?, updated_at = ?"
-                    + " WHERE state_id = ?")) {
-          ps.setString(1, parts[0]);
-          ps.setString(2, parts[1]);
-          ps.setTimestamp(3, now);
-          ps.setString(4, id);
-          ps.executeUpdate();
-        }
-      }
+      transactions.write(
+          what,
+          true,
+          c -> {
+            LocalDateTime now = now();
+            if (states.update(c, stateId, parts, now) == 0) {
+              states.insert(c, stateId, parts, now);
+            }
+            return true;
+          },
+          null);
     }
-    return hash(stored);
+    return version;
   }
 
-  private void insertState(Connection c, String id, String[] parts, Timestamp now)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " (state_id, completed_state, partial_state, updated_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, id);
-      ps.setString(2, parts[0]);
-      ps.setString(3, parts[1]);
-      ps.setTimestamp(4, now);
-      ps.executeUpdate();
+  private Version writeLock(String stateId, byte[] content, Precondition precondition) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (text.length() > Schema.LOCK_FIELD_LENGTH
+        || !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content)) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_INPUT,
+          "The lock content of state_id "
+              + StateIds.quote(stateId)
+              + " must be text of at most "
+              + Schema.LOCK_FIELD_LENGTH
+              + " characters, got "
+              + content.length
+              + " bytes");
     }
-  }
-
-  private Version writeLock(Connection c, String id, byte[] content, Precondition p)
-      throws SQLException {
-    String text = new String(content, StandardCharsets.US_ASCII);
     String version = UUID.randomUUID().toString();
-    if (p instanceof Precondition.Matches m) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE "
-                  + LOCK_TABLE
-                  + " SET content = ?, version = ? WHERE state_id = ? AND version = ?")) {
-        ps.setString(1, text);
-        ps.setString(2, version);
-        ps.setString(3, id);
-        ps.setString(4, m.version().token());
-        if (ps.executeUpdate() == 0) {
-          throw new StateStoreException(ErrorKind.CONFLICT, "lock of " + id + " changed");
-        }
-      }
+    String what = "write the lock of " + lockOf(stateId);
+    // After a lost connection the first attempt may have been committed: the lock has our version.
+    Transactions.Work<Optional<Boolean>> written =
+        c ->
+            locks
+                .select(c, stateId)
+                .filter(o -> o.version().token().equals(version))
+                .map(o -> true);
+    if (precondition instanceof Precondition.Matches m) {
+      transactions.write(
+          what,
+          false,
+          c -> {
+            if (locks.update(c, stateId, text, version, now(), m.version()) == 0) {
+              throw lockChanged(stateId);
+            }
+            return true;
+          },
+          written);
+    } else if (precondition instanceof Precondition.Absent) {
+      transactions.write(
+          what,
+          false,
+          c -> {
+            locks.insert(c, stateId, text, version, now());
+            return true;
+          },
+          written);
     } else {
-      if (!(p instanceof Precondition.Absent)) {
-        try (PreparedStatement ps =
-            c.prepareStatement("DELETE FROM " + LOCK_TABLE + " WHERE state_id = ?")) {
-          ps.setString(1, id);
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO " + LOCK_TABLE + " (state_id, content, version) VALUES (?, ?, ?)")) {
-        ps.setString(1, id);
-        ps.setString(2, text);
-        ps.setString(3, version);
-        ps.executeUpdate();
-      }
+      transactions.write(
+          what,
+          true,
+          c -> {
+            LocalDateTime now = now();
+            if (locks.update(c, stateId, text, version, now, null) == 0) {
+              locks.insert(c, stateId, text, version, now);
+            }
+            return true;
+          },
+          null);
     }
     return new Version(version);
   }
 
   @Override
-  public boolean delete(String stateId, ObjectKind kind, Precondition p) {
-    String t = kind == ObjectKind.STATE ? table : LOCK_TABLE;
-    Version expected = p instanceof Precondition.Matches m ? m.version() : null;
-    try (Connection c = connect()) {
-      c.setAutoCommit(false);
-      try {
-        if (expected != null) {
-          Optional<StoredObject> cur =
-              kind == ObjectKind.STATE ? readState(c, stateId, true) : readLock(c, stateId);
-          if (cur.isEmpty() || !cur.get().version().equals(expected)) {
-            throw new StateStoreException(
-                ErrorKind.CONFLICT, kind.fileName() + " of " + stateId + " changed");
-          }
-        }
-        boolean versioned = kind == ObjectKind.LOCK && expected != null;
-        int n;
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "DELETE FROM "
-                    + t
-                    + " WHERE state_id = ?"
-                    + (versioned ? " AND version = ?" : ""))) {
-          ps.setString(1, stateId);
-          if (versioned) {
-            ps.setString(2, expected.token());
-          }
-          n = ps.executeUpdate();
-        }
-        if (expected != null && n == 0) {
-          throw new StateStoreException(
-              ErrorKind.CONFLICT, kind.fileName() + " of " + stateId + " changed");
-        }
-        c.commit();
-        return n > 0;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw error("delete " + stateId, e);
+  public boolean delete(String stateId, ObjectKind kind, Precondition precondition) {
+    Version expected = precondition instanceof Precondition.Matches m ? m.version() : null;
+    if (kind == ObjectKind.LOCK) {
+      return transactions.write(
+          "delete the lock of " + lockOf(stateId),
+          false,
+          c -> {
+            int deleted = locks.delete(c, stateId, expected);
+            if (deleted == 0 && expected != null) {
+              throw lockChanged(stateId);
+            }
+            return deleted > 0;
+          },
+          // After a lost connection the first attempt may have deleted it.
+          expected == null ? null : c -> absent(locks.select(c, stateId)));
     }
+    return transactions.write(
+        "delete " + stateOf(stateId),
+        false,
+        c -> {
+          if (expected == null) {
+            return states.delete(c, stateId) > 0;
+          }
+          StateRow current = currentIfVersion(c, stateId, expected);
+          if (states.deleteIfUnchanged(c, stateId, current) == 0) {
+            throw stateChanged(stateId);
+          }
+          return true;
+        },
+        expected == null ? null : c -> absent(states.select(c, stateId)));
   }
 
-  private static Version hash(byte[] doc) {
-    try {
-      return new Version(
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(doc)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Optional<Boolean> absent(Optional<?> row) {
+    return row.isEmpty() ? Optional.of(true) : Optional.empty();
   }
 
-  private StateStoreException error(String what, SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    ErrorKind kind = state.startsWith("28") ? ErrorKind.DENIED : ErrorKind.UNAVAILABLE;
+  /** The row as it is now, if its version is {@code expected}; else {@link ErrorKind#CONFLICT}. */
+  private StateRow currentIfVersion(Connection c, String stateId, Version expected)
+      throws SQLException {
+    Optional<StateRow> current = states.select(c, stateId);
+    if (current.isEmpty() || !codec.read(stateId, current.get()).version().equals(expected)) {
+      throw stateChanged(stateId);
+    }
+    return current.get();
+  }
+
+  private LocalDateTime now() {
+    return updatedAt.now();
+  }
+
+  private StateStoreException stateChanged(String stateId) {
     return new StateStoreException(
-        kind,
-        "Could not " + what + " in " + describe() + ": " + StoreLocation.redact(e.getMessage()),
-        e);
+        ErrorKind.CONFLICT,
+        "The row of " + stateOf(stateId) + " changed or was deleted since it was read");
+  }
+
+  private StateStoreException lockChanged(String stateId) {
+    return new StateStoreException(
+        ErrorKind.CONFLICT,
+        "The lock of " + lockOf(stateId) + " was taken over or released since it was read");
+  }
+
+  private String stateOf(String stateId) {
+    return "state_id " + StateIds.quote(stateId) + " in table " + states.name();
+  }
+
+  private String lockOf(String stateId) {
+    return "state_id " + StateIds.quote(stateId) + " in table " + locks.name();
   }
 
   @Override
   public String describe() {
-    return "systemdb:" + StoreLocation.redact(url);
+    return config.describe();
   }
 
   @Override
   public void close() {
-    try {
-      anchor.close();
-    } catch (SQLException e) {
-      // Closing is best effort.
-    }
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }

@@ -2,44 +2,53 @@ package io.statestore.backend.systemdb;
 
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
-import io.statestore.spi.SettingKind;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateBackendProvider;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The {@code systemdb} scheme: Meltano's {@code state} table in a SQL database. {@code
- * systemdb:<jdbc url>} names the database; {@code systemdb:} alone is the embedded H2 default in
- * {@code ./.statestore/} (the system property {@code statestore.home} moves it).
+ * The {@code systemdb} scheme: Meltano's system database {@code state} table.
+ *
+ * <ul>
+ *   <li>{@code systemdb:<jdbc url>} opens it in any database whose JDBC driver is on the class
+ *       path, e.g. {@code systemdb:jdbc:sqlite:/project/.meltano/meltano.db} (Meltano's own
+ *       default) or {@code systemdb:jdbc:postgresql://host/db}. {@code ?key=value} parameters that
+ *       are not statestore settings stay in the JDBC URL.
+ *   <li>{@code systemdb:} alone (statestore's default store) opens an embedded H2 database in
+ *       {@code ./.statestore/} of the working directory (the system property {@code
+ *       statestore.home} moves it), which several processes can share.
+ * </ul>
+ *
+ * <p>Settings: {@link SystemDbSettings}; JDBC's {@code user} and {@code password} map onto {@code
+ * systemdb.user} and {@code systemdb.password}.
  */
 public final class SystemDbBackendProvider implements StateBackendProvider {
-  /** The database user. */
-  public static final SettingDefinition USER =
-      SettingDefinition.builder("systemdb.user", SettingKind.STRING)
-          .description("The database user.")
-          .aliases("user")
-          .build();
+  private final Supplier<Path> home;
+  private final Clock clock;
 
-  /** The database password. */
-  public static final SettingDefinition PASSWORD =
-      SettingDefinition.builder("systemdb.password", SettingKind.SECRET)
-          .description("The database password.")
-          .aliases("password")
-          .build();
+  /** The provider {@link java.util.ServiceLoader} finds: the default home, the local clock. */
+  public SystemDbBackendProvider() {
+    this(JdbcUrls::defaultHome, Clock.systemDefaultZone());
+  }
 
-  /** The state table's name. */
-  public static final SettingDefinition TABLE =
-      SettingDefinition.builder("systemdb.table", SettingKind.STRING)
-          .description("The name of Meltano's state table.")
-          .defaultValue("state")
-          .build();
+  /**
+   * For tests only: another directory for the embedded default (so that tests never write into the
+   * working directory) and another clock and zone for {@code updated_at}.
+   */
+  SystemDbBackendProvider(Supplier<Path> home, Clock clock) {
+    this.home = Objects.requireNonNull(home, "home");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
 
   @Override
   public String scheme() {
@@ -48,12 +57,12 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
 
   @Override
   public String description() {
-    return "Meltano's state table in a SQL database (embedded H2 by default)";
+    return "Meltano's system database state table, in any JDBC database (embedded H2 by default)";
   }
 
   @Override
   public List<SettingDefinition> settings() {
-    return List.of(USER, PASSWORD, TABLE);
+    return SystemDbSettings.ALL;
   }
 
   @Override
@@ -63,44 +72,48 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
 
   @Override
   public StateBackend open(StoreLocation location, Settings settings) {
-    String spec = location.specific().strip();
-    String url;
-    if (spec.isEmpty()) {
-      Path home = Path.of(System.getProperty("statestore.home", ".statestore"));
-      url =
-          "jdbc:h2:file:"
-              + home.toAbsolutePath().normalize().resolve("statestore")
-              + ";AUTO_SERVER=TRUE";
-    } else if (spec.startsWith("jdbc:")) {
-      url = spec + query(location.query());
-    } else {
+    String url = JdbcUrls.of(location, home.get());
+    requireDriver(url, location);
+    SystemDbConfig config =
+        new SystemDbConfig(
+            url,
+            settings.find(SystemDbSettings.USER).orElse(null),
+            settings.find(SystemDbSettings.PASSWORD).orElse(null),
+            Schema.checkName(SystemDbSettings.TABLE, settings.require(SystemDbSettings.TABLE)),
+            Schema.checkName(
+                SystemDbSettings.LOCK_TABLE, settings.require(SystemDbSettings.LOCK_TABLE)));
+    if (config.table().equalsIgnoreCase(config.lockTable())) {
       throw new StateStoreException(
           ErrorKind.INVALID_CONFIGURATION,
-          "systemdb URI '" + location.redacted() + "' must be systemdb: or systemdb:jdbc:...");
+          "Settings 'systemdb.table' and 'systemdb.lock_table' must name different tables");
     }
-    String table = settings.find(TABLE).orElse("state");
-    if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_CONFIGURATION, "Setting 'systemdb.table' must be a plain identifier");
-    }
-    return new SystemDbBackend(
-        url, settings.find(USER).orElse(null), settings.find(PASSWORD).orElse(null), table);
+    return SystemDbBackend.open(config, clock);
   }
 
-  private static String query(Map<String, String> query) {
-    if (query.isEmpty()) {
-      return "";
+  /** Fails before connecting when no JDBC driver on the class path accepts the URL. */
+  private static void requireDriver(String url, StoreLocation location) {
+    try {
+      DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      String[] parts = url.split(":", 3);
+      String subprotocol = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "";
+      String hint =
+          switch (subprotocol) {
+            case "sqlite" -> " (add org.xerial:sqlite-jdbc)";
+            case "postgresql" -> " (add org.postgresql:postgresql)";
+            case "mysql" -> " (add com.mysql:mysql-connector-j)";
+            case "mariadb" -> " (add org.mariadb.jdbc:mariadb-java-client)";
+            default -> "";
+          };
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "No JDBC driver on the class path accepts 'jdbc:"
+              + subprotocol
+              + ":' URLs"
+              + hint
+              + "; store "
+              + location.redacted(),
+          e);
     }
-    StringBuilder sb = new StringBuilder("?");
-    query.forEach(
-        (k, v) -> {
-          if (sb.length() > 1) {
-            sb.append('&');
-          }
-          sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-              .append('=')
-              .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-    return sb.toString();
   }
 }

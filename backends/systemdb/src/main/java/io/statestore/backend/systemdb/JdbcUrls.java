@@ -1,0 +1,118 @@
+package io.statestore.backend.systemdb;
+
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateStoreException;
+import io.statestore.spi.StoreLocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@code systemdb:} store URI into a JDBC URL: {@code systemdb:<jdbc url>} is that URL with
+ * its extra {@code ?key=value} parameters put back; {@code systemdb:} alone is the embedded
+ * default, an H2 file database {@code statestore} in a home directory: {@code ./.statestore/} of
+ * the working directory, or the directory the system property {@code statestore.home} names.
+ */
+final class JdbcUrls {
+  /** The default home directory's name, under the working directory. */
+  static final String HOME_DIR = ".statestore";
+
+  /** The embedded database's base file name ({@code statestore.mv.db} on disk). */
+  static final String DATABASE_NAME = "statestore";
+
+  /**
+   * H2 options of the embedded database. {@code AUTO_SERVER=TRUE} lets several processes (a
+   * command-line tool and a SQL client such as DBeaver) open it at once: the first one serves it to
+   * the others over a local TCP port, and another takes over when it exits. It needs H2's default
+   * {@code FILE_LOCK=FILE}.
+   */
+  static final String H2_OPTIONS = ";AUTO_SERVER=TRUE";
+
+  private JdbcUrls() {}
+
+  /** The system property that moves the embedded default's directory. */
+  static final String HOME_PROPERTY = "statestore.home";
+
+  /**
+   * The embedded default's directory: the system property {@value #HOME_PROPERTY} when set, else
+   * the working directory's {@code .statestore} folder.
+   */
+  static Path defaultHome() {
+    String home = System.getProperty(HOME_PROPERTY);
+    if (home != null && !home.isBlank()) {
+      return Path.of(home);
+    }
+    return Path.of(System.getProperty("user.dir")).resolve(HOME_DIR);
+  }
+
+  /** The JDBC URL of the embedded default in {@code home}. */
+  static String embedded(Path home) {
+    String file = home.toAbsolutePath().normalize().resolve(DATABASE_NAME).toString();
+    if (file.indexOf(';') >= 0) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "The embedded store's directory " + home + " contains ';', which H2 URLs cannot hold");
+    }
+    return "jdbc:h2:file:" + file + H2_OPTIONS;
+  }
+
+  /**
+   * The JDBC URL a location names.
+   *
+   * @param location the store URI, its statestore settings already taken out of the query
+   * @param home the embedded default's directory
+   */
+  static String of(StoreLocation location, Path home) {
+    String spec = location.specific().strip();
+    if (spec.isEmpty()) {
+      if (!location.query().isEmpty()) {
+        throw new StateStoreException(
+            ErrorKind.INVALID_CONFIGURATION,
+            "The embedded store 'systemdb:' takes no URL parameters other than settings, got "
+                + location.query().keySet());
+      }
+      return embedded(home);
+    }
+    if (!spec.toLowerCase(Locale.ROOT).startsWith("jdbc:") || spec.length() <= "jdbc:".length()) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Store URI '"
+              + location.redacted()
+              + "' must be 'systemdb:' (the embedded default) or 'systemdb:<jdbc url>', e.g."
+              + " systemdb:jdbc:sqlite:/project/.meltano/meltano.db");
+    }
+    return spec + query(location.query());
+  }
+
+  /** Re-joins parameters that are not statestore settings, for the JDBC driver to read. */
+  static String query(Map<String, String> query) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      sb.append(sb.length() == 0 ? '?' : '&').append(encode(e.getKey()));
+      if (e.getValue() != null && !e.getValue().isEmpty()) {
+        sb.append('=').append(encode(e.getValue()));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Percent-encodes only what would change the meaning of a query ({@code % & = # +}, spaces and
+   * control characters), so values such as paths and host names stay readable.
+   */
+  private static String encode(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= 0x20 || c == 0x7f || "%&=#+".indexOf(c) >= 0) {
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+          sb.append('%').append(String.format("%02X", b & 0xff));
+        }
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,116 @@
+package io.statestore.backend.systemdb;
+
+import io.statestore.spi.StoredObject;
+import io.statestore.spi.Version;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * The statements on statestore's lock table: one row per held lock, its content (Meltano's lock
+ * text, the UTC epoch seconds it was taken at) and a random version. The primary key makes taking a
+ * free lock atomic; {@code WHERE version = ?} makes taking over or releasing one a compare-and-set.
+ */
+final class LockTable {
+  private final String table;
+  private final UpdatedAt updatedAt;
+
+  LockTable(String table, UpdatedAt updatedAt) {
+    this.table = table;
+    this.updatedAt = updatedAt;
+  }
+
+  /** The table's name, for messages. */
+  String name() {
+    return table;
+  }
+
+  /** Reads one lock. */
+  Optional<StoredObject> select(Connection c, String stateId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT content, version, updated_at FROM " + table + " WHERE state_id = ?")) {
+      ps.setString(1, stateId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new StoredObject(
+                rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                updatedAt.read(rs, 3),
+                new Version(rs.getString(2))));
+      }
+    }
+  }
+
+  /** Inserts a lock; fails with a unique violation if one is held. */
+  void insert(Connection c, String stateId, String content, String version, LocalDateTime now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (state_id, content, version, updated_at) VALUES (?, ?, ?, ?)")) {
+      ps.setString(1, stateId);
+      ps.setString(2, content);
+      ps.setString(3, version);
+      updatedAt.bind(ps, 4, now);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Replaces a lock, only if it is at {@code expected} when that is given.
+   *
+   * @return the number of rows changed
+   */
+  int update(
+      Connection c,
+      String stateId,
+      String content,
+      String version,
+      LocalDateTime now,
+      Version expected)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + table
+                + " SET content = ?, version = ?, updated_at = ? WHERE state_id = ?"
+                + (expected == null ? "" : " AND version = ?"))) {
+      ps.setString(1, content);
+      ps.setString(2, version);
+      updatedAt.bind(ps, 3, now);
+      ps.setString(4, stateId);
+      if (expected != null) {
+        ps.setString(5, expected.token());
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes a lock, only if it is at {@code expected} when that is given.
+   *
+   * @return the number of rows deleted
+   */
+  int delete(Connection c, String stateId, Version expected) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM "
+                + table
+                + " WHERE state_id = ?"
+                + (expected == null ? "" : " AND version = ?"))) {
+      ps.setString(1, stateId);
+      if (expected != null) {
+        ps.setString(2, expected.token());
+      }
+      return ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.statestore.backend.systemdb;
+
+import io.statestore.core.StateDocuments;
+import io.statestore.core.StateIds;
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateStoreException;
+import io.statestore.spi.StoredObject;
+import io.statestore.spi.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Maps a state document onto Meltano's two JSON columns and back: {@code {"completed": <
+ * completed_state>, "partial": <partial_state>}} in Meltano's rendering, a NULL column read as
+ * {@code {}}. A state's version is the hex SHA-256 of its document.
+ */
+final class StateCodec {
+  private final String table;
+
+  /** A codec whose messages name the state table {@code table}. */
+  StateCodec(String table) {
+    this.table = table;
+  }
+
+  /**
+   * Splits a document into its two columns. A document in Meltano's rendering (what {@code
+   * StateStore} passes) is re-joined byte for byte, which proves it has just the two keys; anything
+   * else is checked in full.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_DOCUMENT} when it is not a state document
+   */
+  StateTable.Parts split(String stateId, byte[] document) {
+    StateTable.Parts parts;
+    try {
+      String[] split = StateDocuments.toParts(document);
+      parts = new StateTable.Parts(split[0], split[1]);
+    } catch (StateStoreException e) {
+      throw notADocument(stateId, e);
+    }
+    if (!Arrays.equals(join(parts), document) && !StateDocuments.isDocument(document)) {
+      throw notADocument(stateId, null);
+    }
+    return parts;
+  }
+
+  /** The document of two parts rendered by {@link #split}, as a read will return it. */
+  static byte[] join(StateTable.Parts parts) {
+    return ("{\"completed\": " + parts.completed() + ", \"partial\": " + parts.partial() + "}")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The stored object of a row as read, whoever wrote it.
+   *
+   * @throws StateStoreException {@link ErrorKind#CORRUPT} when a column is not JSON
+   */
+  StoredObject read(String stateId, StateRow row) {
+    byte[] document;
+    try {
+      document = StateDocuments.fromParts(row.completed(), row.partial());
+    } catch (StateStoreException e) {
+      throw new StateStoreException(
+          ErrorKind.CORRUPT,
+          "The row of state_id "
+              + StateIds.quote(stateId)
+              + " in table "
+              + table
+              + " holds a completed_state or partial_state that is not JSON",
+          e);
+    }
+    return new StoredObject(document, row.updatedAt(), version(document));
+  }
+
+  /** The hex SHA-256 of a document. */
+  static Version version(byte[] document) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return new Version(HexFormat.of().formatHex(sha.digest(document)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private StateStoreException notADocument(String stateId, Throwable cause) {
+    return new StateStoreException(
+        ErrorKind.INVALID_DOCUMENT,
+        "The body of state_id "
+            + StateIds.quote(stateId)
+            + " is not a state document {\"completed\": ..., \"partial\": ...}; table "
+            + table
+            + " stores only those",
+        cause);
+  }
+}
