@@ -11,6 +11,7 @@ import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import io.statestore.core.objectstore.ObjectKeyLayout;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
@@ -42,7 +43,7 @@ public final class AzureBackend implements StateBackend {
   private static final String CONTENT_TYPE = "application/json";
 
   private final BlobContainerClient container;
-  private final AzureLayout layout;
+  private final ObjectKeyLayout layout;
   private final AzureErrors errors;
   private final String description;
   private final int pageSize;
@@ -53,7 +54,7 @@ public final class AzureBackend implements StateBackend {
       AzureErrors errors,
       AzureClientOptions options) {
     this.container = container;
-    this.layout = new AzureLayout(location.prefix());
+    this.layout = new ObjectKeyLayout(location.prefix());
     this.errors = errors;
     this.description = location.describe();
     this.pageSize = options.pageSize();
@@ -210,7 +211,7 @@ public final class AzureBackend implements StateBackend {
   }
 
   private BlobClient blob(String stateId, ObjectKind kind) {
-    return container.getBlobClient(layout.blobName(stateId, kind));
+    return container.getBlobClient(layout.key(stateId, kind));
   }
 
   private static boolean isConditionNotMet(int status, String code) {

@@ -3,6 +3,8 @@ package io.statestore.backend.azure;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.statestore.core.objectstore.IdOrder;
+import io.statestore.core.objectstore.ObjectKeyLayout;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import java.time.Instant;
@@ -38,7 +40,7 @@ final class AzureListing implements Iterator<ListedState> {
   /** A lazy stream of the ids starting with {@code idPrefix} that have a blob of {@code kind}. */
   static Stream<ListedState> stream(
       BlobContainerClient container,
-      AzureLayout layout,
+      ObjectKeyLayout layout,
       ObjectKind kind,
       String idPrefix,
       int pageSize,
@@ -75,14 +77,13 @@ final class AzureListing implements Iterator<ListedState> {
             return items().next();
           }
         };
-    AzureListing listing =
-        new AzureListing(new AzureIdOrder(inNameOrder, idPrefix), errors, action);
+    AzureListing listing = new AzureListing(new IdOrder(inNameOrder, idPrefix), errors, action);
     int flags = Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT;
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listing, flags), false);
   }
 
   private static ListedState toListed(
-      BlobItem blob, AzureLayout layout, ObjectKind kind, String idPrefix) {
+      BlobItem blob, ObjectKeyLayout layout, ObjectKind kind, String idPrefix) {
     if (Boolean.TRUE.equals(blob.isPrefix()) || blob.isDeleted()) {
       return null;
     }

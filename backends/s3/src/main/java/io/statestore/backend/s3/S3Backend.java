@@ -1,6 +1,7 @@
 package io.statestore.backend.s3;
 
 import io.statestore.core.StateIds;
+import io.statestore.core.objectstore.ObjectKeyLayout;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
@@ -60,7 +61,7 @@ public final class S3Backend implements StateBackend {
 
   private final S3Client client;
   private final S3Location location;
-  private final S3Layout layout;
+  private final ObjectKeyLayout layout;
   private final S3Credentials credentials;
   private final S3Errors errors;
   private final int pageSize;
@@ -75,7 +76,7 @@ public final class S3Backend implements StateBackend {
   S3Backend(S3Client client, S3Location location, S3Credentials credentials, int pageSize) {
     this.client = client;
     this.location = location;
-    this.layout = new S3Layout(location.prefix());
+    this.layout = new ObjectKeyLayout(location.prefix());
     this.credentials = credentials;
     this.errors = new S3Errors(location.toString(), location.bucket(), credentials.source());
     this.pageSize = pageSize;

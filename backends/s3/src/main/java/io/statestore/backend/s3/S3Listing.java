@@ -1,5 +1,7 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.IdOrder;
+import io.statestore.core.objectstore.ObjectKeyLayout;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import java.util.Iterator;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 final class S3Listing implements Iterator<ListedState> {
   private final S3Client client;
   private final ListObjectsV2Request request;
-  private final S3Layout layout;
+  private final ObjectKeyLayout layout;
   private final ObjectKind kind;
   private final String idPrefix;
   private final S3Errors errors;
@@ -35,7 +37,7 @@ final class S3Listing implements Iterator<ListedState> {
   private S3Listing(
       S3Client client,
       ListObjectsV2Request request,
-      S3Layout layout,
+      ObjectKeyLayout layout,
       ObjectKind kind,
       String idPrefix,
       S3Errors errors) {
@@ -53,7 +55,7 @@ final class S3Listing implements Iterator<ListedState> {
   static Stream<ListedState> stream(
       S3Client client,
       String bucket,
-      S3Layout layout,
+      ObjectKeyLayout layout,
       ObjectKind kind,
       String idPrefix,
       int pageSize,
@@ -82,7 +84,7 @@ final class S3Listing implements Iterator<ListedState> {
                 })
             .filter(Objects::nonNull)
             .iterator();
-    return new IdOrder(inKeyOrder);
+    return new IdOrder(inKeyOrder, idPrefix);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.statestore.backend.s3;
+package io.statestore.core.objectstore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** {@link IdOrder} over listings in S3's order (UTF-8 bytes of {@code id + "/"}). */
 class IdOrderTest {
 
   /** The ids as S3 lists their {@code <id>/state.json} keys: by UTF-8 bytes of {@code id + "/"}. */
@@ -23,7 +24,8 @@ class IdOrderTest {
   }
 
   private static List<String> restore(List<String> keyOrder) {
-    IdOrder order = new IdOrder(keyOrder.stream().map(id -> new ListedState(id, null)).iterator());
+    IdOrder order =
+        new IdOrder(keyOrder.stream().map(id -> new ListedState(id, null)).iterator(), "");
     List<String> out = new ArrayList<>();
     order.forEachRemaining(s -> out.add(s.stateId()));
     return out;
@@ -93,19 +95,19 @@ class IdOrderTest {
                   return new ListedState(id, null);
                 })
             .iterator();
-    IdOrder order = new IdOrder(source);
+    IdOrder order = new IdOrder(source, "");
     assertEquals("a1", order.next().stateId());
     assertTrue(pulled.get() <= 2, "pulled " + pulled.get());
   }
 
   @Test
   void safetyRule() {
-    assertTrue(IdOrder.isSafe("abc", "abc/"));
-    assertFalse(IdOrder.isSafe("dev:tap-1", "dev:tap-1/"), "dev:tap may still come");
-    assertFalse(IdOrder.isSafe("dev:tap-1", "dev:tap-9/"));
-    assertTrue(IdOrder.isSafe("dev:tap-1", "dev:tap/"));
-    assertTrue(IdOrder.isSafe("dev:tap-1", "dev:tapa/"));
-    assertFalse(IdOrder.isSafe("x\uE000", "x\uE000/"), "x + emoji may still come");
-    assertTrue(IdOrder.isSafe("x\uE000", "y/"));
+    assertTrue(IdOrder.isSafe("abc", "abc/", 0));
+    assertFalse(IdOrder.isSafe("dev:tap-1", "dev:tap-1/", 0), "dev:tap may still come");
+    assertFalse(IdOrder.isSafe("dev:tap-1", "dev:tap-9/", 0));
+    assertTrue(IdOrder.isSafe("dev:tap-1", "dev:tap/", 0));
+    assertTrue(IdOrder.isSafe("dev:tap-1", "dev:tapa/", 0));
+    assertFalse(IdOrder.isSafe("x\uE000", "x\uE000/", 0), "x + emoji may still come");
+    assertTrue(IdOrder.isSafe("x\uE000", "y/", 0));
   }
 }

@@ -1,4 +1,4 @@
-package io.statestore.backend.azure;
+package io.statestore.core.objectstore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** {@link AzureIdOrder}: blob name order in, id order out, lazily. */
-class AzureIdOrderTest {
+/** {@link IdOrder}: key order (by code unit or by code point) in, id order out, lazily. */
+class IdOrderBothOrdersTest {
   private static final String[] PIECES = {
     "a", "b", "z", " ", "-", ".", "!", "0", "\uE000", "\uFFFD", "😀", "\uD83D\uDE01", "é"
   };
@@ -25,7 +25,7 @@ class AzureIdOrderTest {
     Iterator<ListedState> source =
         idsInNameOrder.stream().map(id -> new ListedState(id, null)).iterator();
     List<String> out = new ArrayList<>();
-    new AzureIdOrder(source, prefix).forEachRemaining(s -> out.add(s.stateId()));
+    new IdOrder(source, prefix).forEachRemaining(s -> out.add(s.stateId()));
     return out;
   }
 
@@ -59,9 +59,7 @@ class AzureIdOrderTest {
       List<String> expected = new ArrayList<>(ids);
       assertEquals(expected, reorder(inNameOrder(ids, String::compareTo)), "UTF-16 name order");
       assertEquals(
-          expected,
-          reorder(inNameOrder(ids, AzureIdOrder::compareCodePoints)),
-          "code point name order");
+          expected, reorder(inNameOrder(ids, IdOrder::compareCodePoints)), "code point name order");
       // A listing of a prefix holds only ids that start with it.
       String prefix = ids.first().substring(0, 1);
       TreeSet<String> under = new TreeSet<>(ids.subSet(prefix, prefix + Character.MAX_VALUE));
@@ -72,7 +70,7 @@ class AzureIdOrderTest {
           "UTF-16 name order under " + prefix);
       assertEquals(
           new ArrayList<>(under),
-          reorder(inNameOrder(under, AzureIdOrder::compareCodePoints), prefix),
+          reorder(inNameOrder(under, IdOrder::compareCodePoints), prefix),
           "code point name order under " + prefix);
     }
   }
@@ -85,7 +83,7 @@ class AzureIdOrderTest {
             .map(id -> new ListedState(id, null))
             .peek(s -> pulled.add(s.stateId()))
             .iterator();
-    AzureIdOrder order = new AzureIdOrder(source, "dev:tap-");
+    IdOrder order = new IdOrder(source, "dev:tap-");
     assertEquals("dev:tap-1", order.next().stateId());
     assertEquals(List.of("dev:tap-1"), pulled, "nothing outside dev:tap- can sort before it");
   }
@@ -98,7 +96,7 @@ class AzureIdOrderTest {
             .map(id -> new ListedState(id, null))
             .peek(s -> pulled.add(s.stateId()))
             .iterator();
-    AzureIdOrder order = new AzureIdOrder(source, "");
+    IdOrder order = new IdOrder(source, "");
     assertEquals("a", order.next().stateId());
     assertEquals(List.of("a"), pulled, "the first id is emitted without reading ahead");
     assertEquals("b", order.next().stateId());

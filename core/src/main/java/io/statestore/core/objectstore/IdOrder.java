@@ -1,4 +1,4 @@
-package io.statestore.backend.azure;
+package io.statestore.core.objectstore;
 
 import io.statestore.spi.ListedState;
 import java.util.Iterator;
@@ -6,11 +6,13 @@ import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /**
- * Turns a listing in blob name order into one in state id order ({@link String#compareTo}), lazily.
+ * Turns an object store listing in key order into one in state id order ({@link String#compareTo}),
+ * lazily.
  *
- * <p>Azure lists {@code <id>/state.json} in the order of its name, which is the order of {@code id
- * + "/"}; Azurite compares names as UTF-16 strings, the service documents only "lexicographic"
- * order. Either way the listing differs from id order in two cases only:
+ * <p>Object stores list {@code <id>/state.json} in the order of the key, which is the order of
+ * {@code id + "/"}: S3 compares UTF-8 bytes (code points), Azurite UTF-16 code units, and Azure
+ * documents only "lexicographic" order. Either way the listing differs from id order in two cases
+ * only:
  *
  * <ul>
  *   <li>an id {@code g} that is a prefix of another id {@code e} whose next character sorts before
@@ -24,7 +26,7 @@ import java.util.TreeMap;
  * that could still sort before it: for {@code dev:tap-x}, until past {@code dev:tap/}. Ids sharing
  * such a prefix are buffered together (ids only, never bodies); other ids pass straight through.
  */
-final class AzureIdOrder implements Iterator<ListedState> {
+public final class IdOrder implements Iterator<ListedState> {
   private final Iterator<ListedState> source;
   private final int from;
   private final TreeMap<String, ListedState> pending = new TreeMap<>();
@@ -37,7 +39,7 @@ final class AzureIdOrder implements Iterator<ListedState> {
    * @param idPrefix the prefix every listed id starts with (ids that do not start with it cannot
    *     turn up, so they need not be waited for)
    */
-  AzureIdOrder(Iterator<ListedState> source, String idPrefix) {
+  public IdOrder(Iterator<ListedState> source, String idPrefix) {
     this.source = source;
     this.from = idPrefix.length();
   }
@@ -74,7 +76,7 @@ final class AzureIdOrder implements Iterator<ListedState> {
    * Whether no name listed after {@code lastKey} can belong to an id that sorts before {@code id}
    * and shares its first {@code from} characters, whichever of the two orders the listing is in.
    */
-  static boolean isSafe(String id, String lastKey, int from) {
+  public static boolean isSafe(String id, String lastKey, int from) {
     for (int i = from; i < id.length(); i++) {
       char c = id.charAt(i);
       if (i > 0 && c < '/') {
@@ -96,7 +98,7 @@ final class AzureIdOrder implements Iterator<ListedState> {
   }
 
   /** Compares by code point, which is the order of the strings' UTF-8 bytes. */
-  static int compareCodePoints(String a, String b) {
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
