@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * one state with the documented retry on 40001, and the final counter equals the number of
  * increments.
  */
-abstract class ConcurrentUpdateContract {
+public abstract class ConcurrentUpdateContract {
   /** A URL of a fresh store that several processes can share. */
   protected abstract String url() throws Exception;
 

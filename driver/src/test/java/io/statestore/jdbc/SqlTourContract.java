@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The SQL tour, end to end through {@link DriverManager}, run against every backend: each subclass
  * names a fresh, empty store.
  */
-abstract class SqlTourContract {
+public abstract class SqlTourContract {
   protected Connection conn;
 
   /** A JDBC URL of a fresh, empty store. */
