@@ -4,6 +4,8 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobField;
+import com.google.cloud.storage.Storage.BlobGetOption;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.Storage.BlobTargetOption;
@@ -71,7 +73,7 @@ public final class GcsBackend implements StateBackend {
     for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       Blob meta;
       try {
-        meta = storage.get(id);
+        meta = storage.get(id, BlobGetOption.fields(BlobField.GENERATION, BlobField.UPDATED));
       } catch (RuntimeException e) {
         throw errors.translate(e, action);
       }
@@ -176,7 +178,10 @@ public final class GcsBackend implements StateBackend {
    */
   private Optional<Version> ownRetriedWrite(String stateId, ObjectKind kind, String writeId) {
     try {
-      Blob now = storage.get(blobId(stateId, kind));
+      Blob now =
+          storage.get(
+              blobId(stateId, kind),
+              BlobGetOption.fields(BlobField.GENERATION, BlobField.METADATA));
       if (now != null
           && now.getMetadata() != null
           && writeId.equals(now.getMetadata().get(WRITE_ID))) {
@@ -247,7 +252,7 @@ public final class GcsBackend implements StateBackend {
           bucket,
           BlobListOption.pageSize(1),
           BlobListOption.prefix(layout.listPrefix("")),
-          BlobListOption.fields(Storage.BlobField.NAME));
+          BlobListOption.fields(BlobField.NAME));
       bucketSeen.set(true);
     } catch (RuntimeException e) {
       throw errors.translate(e, action);

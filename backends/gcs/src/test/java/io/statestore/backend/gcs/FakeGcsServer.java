@@ -413,9 +413,9 @@ public final class FakeGcsServer implements AutoCloseable {
       throw new Failure(400, "invalid", "Provided MD5 hash does not match the data");
     }
     Map<String, String> metadata = new LinkedHashMap<>();
-    meta.path("metadata")
-        .fields()
-        .forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+    for (Map.Entry<String, JsonNode> e : meta.path("metadata").properties()) {
+      metadata.put(e.getKey(), e.getValue().asText());
+    }
     String type = meta.path("contentType").asText("");
     NavigableMap<String, FakeObject> objects = bucket(bucketName);
     FakeObject written;
