@@ -141,7 +141,7 @@ public final class GcsBackend implements StateBackend {
       Blob blob = storage.create(info, content, options);
       attempts = AttemptCounter.stop();
       LOG.debug("Wrote {} ({} bytes) in {}", what(stateId, kind), content.length, description);
-      return new Version(Long.toString(blob.getGeneration()));
+      return generationOf(blob, stateId, kind);
     } catch (RuntimeException e) {
       attempts = Math.max(attempts, AttemptCounter.stop());
       StateStoreException failure = writeFailure(e, stateId, kind, precondition);
@@ -189,7 +189,7 @@ public final class GcsBackend implements StateBackend {
             "A retried write of {} in {} found its own earlier attempt stored; taking it as done",
             what(stateId, kind),
             description);
-        return Optional.of(new Version(Long.toString(now.getGeneration())));
+        return Optional.of(generationOf(now, stateId, kind));
       }
     } catch (RuntimeException e) {
       LOG.debug("Could not check a retried write of {}", what(stateId, kind), e);
@@ -287,6 +287,19 @@ public final class GcsBackend implements StateBackend {
         ErrorKind.CONFLICT,
         what(stateId, kind) + " changed or was removed meanwhile in " + description,
         cause);
+  }
+
+  private Version generationOf(Blob blob, String stateId, ObjectKind kind) {
+    if (blob == null || blob.getGeneration() == null) {
+      throw new StateStoreException(
+          ErrorKind.UNAVAILABLE,
+          "Cloud Storage stored "
+              + what(stateId, kind)
+              + " in "
+              + description
+              + " but answered without its generation");
+    }
+    return new Version(Long.toString(blob.getGeneration()));
   }
 
   private static Optional<Long> generation(Version version) {

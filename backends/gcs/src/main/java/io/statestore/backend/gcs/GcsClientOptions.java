@@ -40,4 +40,10 @@ record GcsClientOptions(
     return new GcsClientOptions(
         size, maxAttempts, retryDelay, maxRetryDelay, totalTimeout, connectTimeout, readTimeout);
   }
+
+  /** A copy with other delays between attempts (tests shorten them). */
+  GcsClientOptions withRetryDelays(Duration first, Duration longest) {
+    return new GcsClientOptions(
+        pageSize, maxAttempts, first, longest, totalTimeout, connectTimeout, readTimeout);
+  }
 }

@@ -14,6 +14,7 @@ import io.statestore.spi.StateStoreException;
 import io.statestore.spi.Version;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,6 +32,10 @@ class GcsErrorsTest {
   private static final byte[] ONE = "{\"completed\": {\"n\": 1}}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] TWO = "{\"completed\": {\"n\": 2}}".getBytes(StandardCharsets.UTF_8);
 
+  /** The production options with shorter back-off, so that retried answers cost little time. */
+  private static final GcsClientOptions FAST_RETRIES =
+      GcsClientOptions.defaults().withRetryDelays(Duration.ofMillis(10), Duration.ofMillis(50));
+
   private final FakeGcsServer server = GcsTestStores.server();
   private String bucket;
   private GcsBackend backend;
@@ -38,7 +43,7 @@ class GcsErrorsTest {
   @BeforeEach
   void open() {
     bucket = server.newBucket("errors");
-    backend = GcsTestStores.open(bucket, "state", GcsClientOptions.defaults());
+    backend = GcsTestStores.open(bucket, "state", FAST_RETRIES);
   }
 
   @AfterEach
