@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,40 @@ public final class FakeGcsServer implements AutoCloseable {
   public List<String> objectNames(String bucket) {
     NavigableMap<String, FakeObject> objects = buckets.get(bucket);
     return objects == null ? List.of() : List.copyOf(objects.keySet());
+  }
+
+  /** The bytes of an object, as a reader of the bucket (e.g. Meltano) would get them. */
+  public Optional<byte[]> content(String bucket, String name) {
+    NavigableMap<String, FakeObject> objects = buckets.get(bucket);
+    FakeObject o = objects == null ? null : objects.get(name);
+    return o == null ? Optional.empty() : Optional.of(o.content().clone());
+  }
+
+  /** The content type of an object, if it exists. */
+  public Optional<String> contentType(String bucket, String name) {
+    NavigableMap<String, FakeObject> objects = buckets.get(bucket);
+    FakeObject o = objects == null ? null : objects.get(name);
+    return o == null ? Optional.empty() : Optional.of(o.contentType());
+  }
+
+  /**
+   * Stores an object directly, as another writer of the bucket (e.g. Meltano) would, with a new
+   * generation.
+   */
+  public void putObject(String bucket, String name, byte[] content, String contentType) {
+    NavigableMap<String, FakeObject> objects = bucket(bucket);
+    synchronized (objects) {
+      objects.put(
+          name,
+          new FakeObject(
+              name,
+              content.clone(),
+              generations.incrementAndGet(),
+              1,
+              contentType,
+              Instant.now(),
+              Map.of()));
+    }
   }
 
   /** How many object listing requests were served since the start or {@link #resetCounts()}. */
