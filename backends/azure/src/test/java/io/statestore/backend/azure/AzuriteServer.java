@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,7 +52,11 @@ public final class AzuriteServer implements AutoCloseable {
     this.version = version;
     this.shutdownHook = new Thread(this::stop, "azurite-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    this.admin = new BlobServiceClientBuilder().connectionString(connectionString()).buildClient();
+    this.admin =
+        new BlobServiceClientBuilder()
+            .connectionString(connectionString())
+            .httpClient(new JavaNetHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)))
+            .buildClient();
   }
 
   /** Starts Azurite and waits until it accepts connections. */
