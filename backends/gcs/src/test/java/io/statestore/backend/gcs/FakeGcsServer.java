@@ -74,6 +74,7 @@ public final class FakeGcsServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PAGE = 1_000;
   private static final AtomicInteger BUCKETS = new AtomicInteger();
+  private static FakeGcsServer shared;
 
   private final HttpServer http;
   private final ExecutorService executor;
@@ -110,6 +111,22 @@ public final class FakeGcsServer implements AutoCloseable {
     http.start();
     LOG.info("Fake Cloud Storage server listening at {}", server.endpoint());
     return server;
+  }
+
+  /**
+   * One server shared by every test of this JVM: started on first use, stopped when the JVM exits.
+   */
+  public static synchronized FakeGcsServer shared() {
+    if (shared == null) {
+      try {
+        shared = start();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      FakeGcsServer started = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "fake-gcs-stop"));
+    }
+    return shared;
   }
 
   /** The server's endpoint, {@code http://127.0.0.1:<port>}, for the setting gcs.endpoint. */

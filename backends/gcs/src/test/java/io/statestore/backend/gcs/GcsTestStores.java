@@ -7,7 +7,6 @@ import io.statestore.spi.Environment;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StoreLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,22 +15,11 @@ import java.util.Map;
  * opens them, with explicit settings and environment.
  */
 final class GcsTestStores {
-  private static FakeGcsServer server;
-
   private GcsTestStores() {}
 
   /** The run's server, started on first use and stopped when the JVM exits. */
-  static synchronized FakeGcsServer server() {
-    if (server == null) {
-      try {
-        server = FakeGcsServer.start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      FakeGcsServer started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "fake-gcs-stop"));
-    }
-    return server;
+  static FakeGcsServer server() {
+    return FakeGcsServer.shared();
   }
 
   /** Settings with explicit values and a fixed environment. */
