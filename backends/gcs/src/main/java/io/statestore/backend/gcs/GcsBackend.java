@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,7 +42,13 @@ import org.slf4j.LoggerFactory;
 public final class GcsBackend implements StateBackend {
   private static final Logger LOG = LoggerFactory.getLogger(GcsBackend.class);
   private static final String CONTENT_TYPE = "application/json";
-  private static final int READ_ATTEMPTS = 5;
+
+  /**
+   * How often a read looks again when the generation it found was replaced before its body could be
+   * fetched. Cloud Storage accepts about one write per second to one object, so a second look
+   * almost always succeeds; the back-off between looks grows from 5 ms to about 0.6 s.
+   */
+  private static final int READ_ATTEMPTS = 8;
 
   /**
    * The custom metadata key holding a random id of the write that stored an object's generation, so
@@ -97,17 +104,31 @@ public final class GcsBackend implements StateBackend {
         }
         // That generation was replaced or deleted between the two requests: look again.
         LOG.debug("{} changed while being read in {}; reading again", what(stateId, kind), bucket);
+        pause(attempt);
       }
     }
+    // A concurrency failure like a lost compare-and-set: the caller may simply try again.
     throw new StateStoreException(
-        ErrorKind.UNAVAILABLE,
+        ErrorKind.CONFLICT,
         "Failed "
             + action
             + " in "
             + description
-            + ": it was replaced "
+            + ": another writer replaced it "
             + READ_ATTEMPTS
-            + " times while being read");
+            + " times while it was being read; try again");
+  }
+
+  /** Waits a little, more after each attempt, with jitter so that readers fall out of step. */
+  private static void pause(int attempt) {
+    long millis =
+        (5L << attempt) / 2 + ThreadLocalRandom.current().nextLong((5L << attempt) / 2 + 1);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateStoreException(ErrorKind.CANCELLED, "Interrupted while reading", e);
+    }
   }
 
   @Override

@@ -84,6 +84,7 @@ public final class FakeGcsServer implements AutoCloseable {
   private final AtomicInteger objectRequests = new AtomicInteger();
   private final Deque<Integer> faults = new ArrayDeque<>();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> churn = new ConcurrentHashMap<>();
   private volatile Set<String> accounts = Set.of();
 
   private FakeGcsServer(HttpServer http, ExecutorService executor) {
@@ -244,6 +245,14 @@ public final class FakeGcsServer implements AutoCloseable {
         faults.add(-1);
       }
     }
+  }
+
+  /**
+   * After each of the next {@code count} metadata reads of one object, replaces it with the same
+   * bytes under a new generation, as a busy writer would between a reader's two requests.
+   */
+  public void replaceAfterMetadataReads(String bucket, String name, int count) {
+    churn.put(bucket + "/" + name, new AtomicInteger(count));
   }
 
   /**
@@ -409,7 +418,12 @@ public final class FakeGcsServer implements AutoCloseable {
       r.headers.put("x-goog-hash", List.of("crc32c=" + crc32c(o.content())));
       return r;
     }
-    return json(200, resource(bucketName, o));
+    ObjectNode answer = resource(bucketName, o);
+    AtomicInteger replacements = churn.get(bucketName + "/" + name);
+    if (replacements != null && replacements.getAndDecrement() > 0) {
+      putObject(bucketName, name, o.content(), o.contentType());
+    }
+    return json(200, answer);
   }
 
   private Response delete(String bucketName, String name, Map<String, String> query) {

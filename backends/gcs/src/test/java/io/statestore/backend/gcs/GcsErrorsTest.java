@@ -3,6 +3,7 @@ package io.statestore.backend.gcs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateStoreException;
+import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -184,6 +186,23 @@ class GcsErrorsTest {
                 () -> backend.delete("del", ObjectKind.LOCK, Precondition.matches(v)))
             .kind());
     assertFalse(backend.delete("del", ObjectKind.LOCK, Precondition.none()));
+  }
+
+  @Test
+  void aReadLooksAgainWhenItsGenerationIsReplacedAndGivesUpWithAConflict() {
+    Version v1 = backend.write("busy", ObjectKind.STATE, ONE, Precondition.none());
+    server.replaceAfterMetadataReads(bucket, "state/busy/state.json", 3);
+    StoredObject read = backend.read("busy", ObjectKind.STATE).orElseThrow();
+    assertArrayEquals(ONE, read.content());
+    assertNotEquals(v1, read.version());
+    assertEquals(read.version(), backend.read("busy", ObjectKind.STATE).orElseThrow().version());
+
+    server.replaceAfterMetadataReads(bucket, "state/busy/state.json", 100);
+    StateStoreException e =
+        assertThrows(StateStoreException.class, () -> backend.read("busy", ObjectKind.STATE));
+    assertEquals(ErrorKind.CONFLICT, e.kind());
+    assertTrue(e.getMessage().contains("try again"), e.getMessage());
+    server.replaceAfterMetadataReads(bucket, "state/busy/state.json", 0);
   }
 
   @Test
