@@ -1,5 +1,7 @@
 package io.statestore.bench;
 
+import io.statestore.core.StateStore;
+import io.statestore.core.StateStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,10 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Point read: a warm {@code SELECT body FROM state WHERE state_id = ?} against the store's own read
- * of the same state (a plain file read; a direct JDBC query on the H2 table).
+ * of the same state (a plain file read; a direct JDBC query on the H2 table). A second row per
+ * store splits the cost: the core API's read ({@code StateStore.get}, which validates the document)
+ * against the same raw read.
  */
 public final class PointReadScenario implements Scenario {
   @Override
@@ -35,7 +40,8 @@ public final class PointReadScenario implements Scenario {
               raw == null
                   ? null
                   : raw.prepareStatement(
-                      "SELECT completed_state, partial_state FROM state WHERE state_id = ?")) {
+                      "SELECT completed_state, partial_state FROM state WHERE state_id = ?");
+          StateStore store = StateStores.open(kind.uri(dir), Map.of())) {
         Op sql = i -> Sink.consume(readOne(ps, ids.get(i % ids.size())));
         Op base =
             kind == StoreKind.FILE
@@ -54,6 +60,15 @@ public final class PointReadScenario implements Scenario {
                     : "H2 JDBC SELECT completed_state, partial_state",
                 s,
                 Goal.atMost(1.5),
+                ""));
+        Op core = i -> Sink.consume(store.get(ids.get(i % ids.size())).orElseThrow().bodyText());
+        out.add(
+            Result.slowdown(
+                "point read, " + kind.label() + ", core API (no SQL)",
+                "StateStore.get(id).bodyText()",
+                "the same raw read",
+                harness.compare(core, base, config.readCalls()),
+                null,
                 ""));
       }
     }
