@@ -35,7 +35,7 @@ public record BenchConfig(
   /** The full run that BENCHMARKS.md reports. */
   public static BenchConfig standard() {
     return new BenchConfig(
-        200, 7, 1000, 2000, 40, List.of(1_000, 10_000, 100_000), 100, 3, 10_000, 10_000, 200, 5);
+        200, 7, 1000, 2000, 100, List.of(1_000, 10_000, 100_000), 100, 3, 10_000, 10_000, 200, 5);
   }
 
   /** Every scenario once at a tiny size: the smoke test, which only checks the harness runs. */
