@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.cli.ReadCountingBackendProvider;
 import io.statestore.cli.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,23 @@ class StateCopierTest {
     assertEquals(1, second.copied());
     assertEquals(250, second.unchanged());
     assertFalse(second.partial());
+  }
+
+  @Test
+  void readsEachStateOnceOnEitherSide() throws Exception {
+    String source = "readcount:copy-src-" + System.nanoTime();
+    String target = "readcount:copy-dst-" + System.nanoTime();
+    Map<String, String> states = new java.util.TreeMap<>();
+    for (int i = 0; i < 500; i++) {
+      states.put(String.format("s%04d", i), doc("b" + i));
+    }
+    Stores.insertAll(source, states);
+    long before = ReadCountingBackendProvider.reads(source.substring(10));
+    CopyResult r = copy(source, target, CopyOptions.defaults(), CopyListener.NONE);
+    assertEquals(500, r.copied());
+    // One read per state on the source; a scan per batch would be 500 * 5 reads.
+    assertEquals(500, ReadCountingBackendProvider.reads(source.substring(10)) - before);
+    assertTrue(ReadCountingBackendProvider.reads(target.substring(10)) <= 2 * 500);
   }
 
   @Test
