@@ -60,12 +60,18 @@ public final class StatestoreCommand implements Callable<Integer> {
 
   /** Runs the command on the process's streams and exits with its status. */
   public static void main(String[] args) {
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      // The bundle ships no SLF4J binding; do not warn users of the command about it.
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
+    // Warnings only, on stderr; the bundle ships no SLF4J binding: do not warn users about that.
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    setIfAbsent("slf4j.internal.verbosity", "ERROR");
     int status = run(args, CliIo.system());
     System.exit(status);
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
   }
 
   /**
@@ -93,13 +99,14 @@ public final class StatestoreCommand implements Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
-          ex.getCommandLine().getErr().println("statestore: " + oneLine(ex.getMessage()));
-          ex.getCommandLine()
-              .getErr()
+          CommandLine at = ex.getCommandLine();
+          at.getErr()
               .println(
-                  "Try '"
-                      + ex.getCommandLine().getCommandSpec().qualifiedName()
-                      + " --help' for more information.");
+                  "statestore: "
+                      + oneLine(ex.getMessage())
+                      + " (see '"
+                      + at.getCommandSpec().qualifiedName()
+                      + " --help')");
           return ExitCodes.USER_ERROR;
         });
     cl.setExecutionExceptionHandler(
