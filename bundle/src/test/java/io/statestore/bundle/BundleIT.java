@@ -1,0 +1,159 @@
+package io.statestore.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built bundle jar on its own: loaded the way a SQL client loads a driver jar (a fresh class
+ * loader over the platform class loader, nothing else on its path), and run as a command.
+ */
+class BundleIT {
+  private static Path jar;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void findJar() throws IOException {
+    String path = System.getProperty("statestore.bundle.jar");
+    assertNotNull(path, "statestore.bundle.jar is not set");
+    jar = Path.of(path);
+    assertTrue(Files.isRegularFile(jar), path);
+    long size = Files.size(jar);
+    String line = "Bundle jar: " + jar.getFileName() + ", " + size + " bytes";
+    Files.writeString(
+        jar.resolveSibling("bundle-size.txt"),
+        line + System.lineSeparator(),
+        StandardCharsets.UTF_8);
+    System.out.println(line);
+  }
+
+  @Test
+  void driverLoadsAloneAndRunsSqlOnAFileStore() throws Exception {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Driver driver = null;
+      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+        if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
+          driver = d;
+        }
+      }
+      assertNotNull(driver, "java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
+      assertSame(loader, driver.getClass().getClassLoader());
+
+      String url = "jdbc:statestore:file://" + dir.toAbsolutePath();
+      assertTrue(driver.acceptsURL(url));
+      try (Connection c = driver.connect(url, new Properties())) {
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
+          for (String id : List.of("dev:a", "dev:b", "prod:a")) {
+            insert.setString(1, id);
+            insert.setString(
+                2, "{\"completed\": {\"bookmark\": \"" + id + "-2024\"}, \"partial\": {}}");
+            insert.executeUpdate();
+          }
+        }
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT state_id, JSON_VALUE(body, '$.completed.bookmark') FROM state"
+                        + " WHERE state_id LIKE 'dev:%' ORDER BY state_id")) {
+          while (rs.next()) {
+            rows.add(rs.getString(1) + "=" + rs.getString(2));
+          }
+        }
+        assertEquals(List.of("dev:a=dev:a-2024", "dev:b=dev:b-2024"), rows);
+      }
+    }
+    assertTrue(Files.isRegularFile(dir.resolve("dev:a").resolve("state.json")));
+  }
+
+  @Test
+  void jarIsSelfContainedWithoutSignaturesOrLoggingBinding() throws IOException {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      assertEquals(
+          "io.statestore.cli.StatestoreCommand",
+          j.getManifest().getMainAttributes().getValue("Main-Class"));
+      String drivers = read(j, "META-INF/services/java.sql.Driver");
+      assertTrue(drivers.contains("io.statestore.jdbc.StatestoreDriver"), drivers);
+      String backends = read(j, "META-INF/services/io.statestore.spi.StateBackendProvider");
+      for (String scheme : List.of("file", "systemdb", "s3", "azure")) {
+        assertTrue(backends.contains("." + scheme + "."), scheme + " in " + backends);
+      }
+      assertNull(j.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"));
+      assertNull(j.getEntry("org/slf4j/simple/SimpleLogger.class"));
+      assertNull(j.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"));
+      assertNotNull(
+          j.getEntry("io/statestore/shaded/com/fasterxml/jackson/databind/ObjectMapper.class"));
+      assertNull(j.getEntry("com/google/common/collect/ImmutableList.class"));
+      j.stream()
+          .map(ZipEntry::getName)
+          .filter(n -> n.startsWith("META-INF/") && n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"))
+          .findAny()
+          .ifPresent(n -> assertFalse(true, "signature file " + n));
+    }
+  }
+
+  @Test
+  void commandRunsFromTheJar() throws Exception {
+    Path store = dir.resolve("store");
+    Files.createDirectories(store.resolve("dev:x"));
+    Files.writeString(
+        store.resolve("dev:x").resolve("state.json"),
+        "{\"completed\": {}, \"partial\": {}}",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "list",
+                "--store",
+                "file://" + store.toAbsolutePath())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    String stdout = Files.readString(out);
+    String stderr = Files.readString(err);
+    assertEquals(0, p.exitValue(), stdout + stderr);
+    assertEquals("dev:x", stdout.strip());
+    assertEquals("", stderr.strip());
+  }
+
+  private static String read(JarFile j, String name) throws IOException {
+    ZipEntry e = j.getEntry(name);
+    assertNotNull(e, name);
+    try (var in = j.getInputStream(e)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
