@@ -149,6 +149,23 @@ class BundleIT {
     assertEquals("", stderr.strip());
   }
 
+  @Test
+  void launcherScriptRunsTheJar() throws Exception {
+    Path script = Path.of(System.getProperty("statestore.launcher"));
+    Path out = dir.resolve("version.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", script.toString(), "--version")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    pb.environment().put("STATESTORE_JAR", jar.toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    String text = Files.readString(out);
+    assertEquals(0, p.exitValue(), text);
+    assertTrue(text.startsWith("statestore "), text);
+  }
+
   private static String read(JarFile j, String name) throws IOException {
     ZipEntry e = j.getEntry(name);
     assertNotNull(e, name);
