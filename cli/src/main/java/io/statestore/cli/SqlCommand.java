@@ -48,6 +48,7 @@ final class SqlCommand extends VerbBase {
       args.add("--connectInteractionMode=notAskCredentials");
       args.add("--isolation=TRANSACTION_NONE");
       args.add("--fastConnect=true");
+      args.add("--prompt=" + prompt(uri));
       args.addAll(sqllineArgs);
       SqlLine shell = new SqlLine();
       shell.setOutputStream(new WriterStream(io().out()));
@@ -57,6 +58,13 @@ final class SqlCommand extends VerbBase {
     } finally {
       ShellDriver.unregister(url);
     }
+  }
+
+  /** The prompt names the kind of store only: a URI may hold settings. */
+  static String prompt(String uri) {
+    int colon = uri == null ? -1 : uri.indexOf(':');
+    String scheme = colon > 0 ? uri.substring(0, colon) : "default";
+    return "statestore(" + scheme + ")> ";
   }
 
   /** Bytes written by sqlline, decoded as UTF-8 into one of the command's writers. */
