@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +95,70 @@ class BundleIT {
       }
     }
     assertTrue(Files.isRegularFile(dir.resolve("dev:a").resolve("state.json")));
+  }
+
+  /**
+   * The S3 and Azure SDKs, with their HTTP clients and Jackson relocated, build their clients and
+   * send a request: against a closed port that request fails as a store error with a SQLState, not
+   * as a class loading error, and the secret settings stay out of the message.
+   */
+  @Test
+  void objectStoreBackendsRunFromTheJar() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Properties s3 = new Properties();
+    s3.setProperty("s3.aws_access_key_id", "AKIDEXAMPLE");
+    s3.setProperty("s3.aws_secret_access_key", "s3-secret-never-shown");
+    s3.setProperty("s3.region", "us-east-1");
+    s3.setProperty("s3.endpoint_url", "http://127.0.0.1:" + port);
+    s3.setProperty("s3.path_style", "true");
+    assertStoreError("jdbc:statestore:s3://bucket/prefix", s3, "s3-secret-never-shown");
+
+    String key = "YXp1cmUtc2VjcmV0LW5ldmVyLXNob3du";
+    Properties azure = new Properties();
+    azure.setProperty(
+        "azure.connection_string",
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+            + key
+            + ";BlobEndpoint=http://127.0.0.1:"
+            + port
+            + "/devstoreaccount1;");
+    assertStoreError("jdbc:statestore:azure://container/prefix", azure, key);
+  }
+
+  private void assertStoreError(String url, Properties props, String secret) throws Exception {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Driver driver = statestoreDriver(loader);
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (Connection c = driver.connect(url, props);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT state_id FROM state")) {
+                  rs.next();
+                }
+              },
+              url);
+      assertNotNull(e.getSQLState(), e.toString());
+      assertTrue(e.getSQLState().startsWith("08"), e.getSQLState() + " " + e);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertFalse(t instanceof LinkageError, t.toString());
+        assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
+      }
+    }
+  }
+
+  private static Driver statestoreDriver(ClassLoader loader) {
+    for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+      if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
+        return d;
+      }
+    }
+    throw new AssertionError("no java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
   }
 
   @Test
