@@ -11,7 +11,9 @@ import java.util.List;
  * @param unchanged states skipped because the target holds the same body
  * @param existing states skipped because they exist in the target with a different body
  * @param targetNewer states refused because the target is newer than the source
- * @param failures the states that failed, each with its SQLState and message
+ * @param failed states that failed
+ * @param failures the first {@link #MAX_KEPT_FAILURES} of them, each with its SQLState and message
+ *     (a {@link CopyListener} hears about every one)
  */
 public record CopyResult(
     boolean dryRun,
@@ -20,7 +22,11 @@ public record CopyResult(
     long unchanged,
     long existing,
     long targetNewer,
+    long failed,
     List<CopyFailure> failures) {
+
+  /** How many failures a result keeps, so that memory stays bounded however many fail. */
+  public static final int MAX_KEPT_FAILURES = 1000;
 
   /** Copies the failure list. */
   public CopyResult {
@@ -32,19 +38,14 @@ public record CopyResult(
     return unchanged + existing + targetNewer;
   }
 
-  /** The number of failed states. */
-  public long failed() {
-    return failures.size();
-  }
-
   /** Every state the copy looked at. */
   public long total() {
-    return copied + skipped() + failed();
+    return copied + skipped() + failed;
   }
 
   /** Whether some state that should have been copied was not: failures or refused replacements. */
   public boolean partial() {
-    return !failures.isEmpty() || targetNewer > 0;
+    return failed > 0 || targetNewer > 0;
   }
 
   /** A one-line summary. */
@@ -61,6 +62,6 @@ public record CopyResult(
         + " existing, "
         + targetNewer
         + " newer in target), failed "
-        + failed();
+        + failed;
   }
 }

@@ -310,6 +310,7 @@ public final class StateCopier {
     long unchanged;
     long existing;
     long targetNewer;
+    long failed;
 
     Tally(CopyOptions options, CopyListener listener) {
       this.options = options;
@@ -343,13 +344,16 @@ public final class StateCopier {
     void fail(String id, String sqlState, String message) {
       failedIds.add(id);
       CopyFailure f = new CopyFailure(id, sqlState, message);
-      failures.add(f);
+      failed++;
+      if (failures.size() < CopyResult.MAX_KEPT_FAILURES) {
+        failures.add(f);
+      }
       listener.failed(f);
     }
 
     CopyResult result() {
       return new CopyResult(
-          options.dryRun(), copied, replaced, unchanged, existing, targetNewer, failures);
+          options.dryRun(), copied, replaced, unchanged, existing, targetNewer, failed, failures);
     }
   }
 }
