@@ -126,6 +126,11 @@ class BundleIT {
             + port
             + "/devstoreaccount1;");
     assertStoreError("jdbc:statestore:azure://container/prefix", azure, key);
+
+    Properties gcs = new Properties();
+    gcs.setProperty("gcs.endpoint", "http://127.0.0.1:" + port);
+    gcs.setProperty("gcs.project", "test-project");
+    assertStoreError("jdbc:statestore:gs://bucket/prefix", gcs, "never-given");
   }
 
   private void assertStoreError(String url, Properties props, String secret) throws Exception {
@@ -170,7 +175,7 @@ class BundleIT {
       String drivers = read(j, "META-INF/services/java.sql.Driver");
       assertTrue(drivers.contains("io.statestore.jdbc.StatestoreDriver"), drivers);
       String backends = read(j, "META-INF/services/io.statestore.spi.StateBackendProvider");
-      for (String scheme : List.of("file", "systemdb", "s3", "azure")) {
+      for (String scheme : List.of("file", "systemdb", "s3", "azure", "gcs")) {
         assertTrue(backends.contains("." + scheme + "."), scheme + " in " + backends);
       }
       assertNull(j.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"));

@@ -16,7 +16,8 @@ public final class StoreArgs {
       defaultValue = "${env:STATESTORE_URI:-}",
       description =
           "The store: file:///dir, systemdb:<jdbc url>, s3://bucket/prefix, azure://container/prefix,"
-              + " ... (default: $STATESTORE_URI, else the embedded default store).")
+              + " gs://bucket/prefix, ... (default: $STATESTORE_URI, else the embedded default"
+              + " store).")
   String uri;
 
   @Option(
