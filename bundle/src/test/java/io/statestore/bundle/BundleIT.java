@@ -1,0 +1,248 @@
+package io.statestore.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built bundle jar on its own: loaded the way a SQL client loads a driver jar (a fresh class
+ * loader over the platform class loader, nothing else on its path), and run as a command.
+ */
+class BundleIT {
+  private static Path jar;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void findJar() throws IOException {
+    String path = System.getProperty("statestore.bundle.jar");
+    assertNotNull(path, "statestore.bundle.jar is not set");
+    jar = Path.of(path);
+    assertTrue(Files.isRegularFile(jar), path);
+    long size = Files.size(jar);
+    String line = "Bundle jar: " + jar.getFileName() + ", " + size + " bytes";
+    Files.writeString(
+        jar.resolveSibling("bundle-size.txt"),
+        line + System.lineSeparator(),
+        StandardCharsets.UTF_8);
+    System.out.println(line);
+  }
+
+  @Test
+  void driverLoadsAloneAndRunsSqlOnAFileStore() throws Exception {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Driver driver = null;
+      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+        if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
+          driver = d;
+        }
+      }
+      assertNotNull(driver, "java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
+      assertSame(loader, driver.getClass().getClassLoader());
+
+      String url = "jdbc:statestore:file://" + dir.toAbsolutePath();
+      assertTrue(driver.acceptsURL(url));
+      try (Connection c = driver.connect(url, new Properties())) {
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
+          for (String id : List.of("dev:a", "dev:b", "prod:a")) {
+            insert.setString(1, id);
+            insert.setString(
+                2, "{\"completed\": {\"bookmark\": \"" + id + "-2024\"}, \"partial\": {}}");
+            insert.executeUpdate();
+          }
+        }
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT state_id, JSON_VALUE(body, '$.completed.bookmark') FROM state"
+                        + " WHERE state_id LIKE 'dev:%' ORDER BY state_id")) {
+          while (rs.next()) {
+            rows.add(rs.getString(1) + "=" + rs.getString(2));
+          }
+        }
+        assertEquals(List.of("dev:a=dev:a-2024", "dev:b=dev:b-2024"), rows);
+      }
+    }
+    assertTrue(Files.isRegularFile(dir.resolve("dev:a").resolve("state.json")));
+  }
+
+  /**
+   * The S3 and Azure SDKs, with their HTTP clients and Jackson relocated, build their clients and
+   * send a request: against a closed port that request fails as a store error with a SQLState, not
+   * as a class loading error, and the secret settings stay out of the message.
+   */
+  @Test
+  void objectStoreBackendsRunFromTheJar() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Properties s3 = new Properties();
+    s3.setProperty("s3.aws_access_key_id", "AKIDEXAMPLE");
+    s3.setProperty("s3.aws_secret_access_key", "s3-secret-never-shown");
+    s3.setProperty("s3.region", "us-east-1");
+    s3.setProperty("s3.endpoint_url", "http://127.0.0.1:" + port);
+    s3.setProperty("s3.path_style", "true");
+    assertStoreError("jdbc:statestore:s3://bucket/prefix", s3, "s3-secret-never-shown");
+
+    String key = "YXp1cmUtc2VjcmV0LW5ldmVyLXNob3du";
+    Properties azure = new Properties();
+    azure.setProperty(
+        "azure.connection_string",
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+            + key
+            + ";BlobEndpoint=http://127.0.0.1:"
+            + port
+            + "/devstoreaccount1;");
+    assertStoreError("jdbc:statestore:azure://container/prefix", azure, key);
+
+    Properties gcs = new Properties();
+    gcs.setProperty("gcs.endpoint", "http://127.0.0.1:" + port);
+    gcs.setProperty("gcs.project", "test-project");
+    assertStoreError("jdbc:statestore:gs://bucket/prefix", gcs, "never-given");
+  }
+
+  private void assertStoreError(String url, Properties props, String secret) throws Exception {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Driver driver = statestoreDriver(loader);
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (Connection c = driver.connect(url, props);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT state_id FROM state")) {
+                  rs.next();
+                }
+              },
+              url);
+      assertNotNull(e.getSQLState(), e.toString());
+      assertTrue(e.getSQLState().startsWith("08"), e.getSQLState() + " " + e);
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertFalse(t instanceof LinkageError, t.toString());
+        assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
+      }
+    }
+  }
+
+  private static Driver statestoreDriver(ClassLoader loader) {
+    for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+      if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
+        return d;
+      }
+    }
+    throw new AssertionError("no java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
+  }
+
+  @Test
+  void jarIsSelfContainedWithoutSignaturesOrLoggingBinding() throws IOException {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      assertEquals(
+          "io.statestore.cli.StatestoreCommand",
+          j.getManifest().getMainAttributes().getValue("Main-Class"));
+      String drivers = read(j, "META-INF/services/java.sql.Driver");
+      assertTrue(drivers.contains("io.statestore.jdbc.StatestoreDriver"), drivers);
+      String backends = read(j, "META-INF/services/io.statestore.spi.StateBackendProvider");
+      for (String scheme : List.of("file", "systemdb", "s3", "azure", "gcs")) {
+        assertTrue(backends.contains("." + scheme + "."), scheme + " in " + backends);
+      }
+      assertNull(j.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider"));
+      assertNull(j.getEntry("org/slf4j/simple/SimpleLogger.class"));
+      assertNull(j.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"));
+      assertNotNull(
+          j.getEntry("io/statestore/shaded/com/fasterxml/jackson/databind/ObjectMapper.class"));
+      assertNull(j.getEntry("com/google/common/collect/ImmutableList.class"));
+      j.stream()
+          .map(ZipEntry::getName)
+          .filter(n -> n.startsWith("META-INF/") && n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"))
+          .findAny()
+          .ifPresent(n -> assertFalse(true, "signature file " + n));
+    }
+  }
+
+  @Test
+  void commandRunsFromTheJar() throws Exception {
+    Path store = dir.resolve("store");
+    Files.createDirectories(store.resolve("dev:x"));
+    Files.writeString(
+        store.resolve("dev:x").resolve("state.json"),
+        "{\"completed\": {}, \"partial\": {}}",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "list",
+                "--store",
+                "file://" + store.toAbsolutePath())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    String stdout = Files.readString(out);
+    String stderr = Files.readString(err);
+    assertEquals(0, p.exitValue(), stdout + stderr);
+    assertEquals("dev:x", stdout.strip());
+    assertEquals("", stderr.strip());
+  }
+
+  @Test
+  void launcherScriptRunsTheJar() throws Exception {
+    Path script = Path.of(System.getProperty("statestore.launcher"));
+    Path out = dir.resolve("version.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", script.toString(), "--version")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    pb.environment().put("STATESTORE_JAR", jar.toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    String text = Files.readString(out);
+    assertEquals(0, p.exitValue(), text);
+    assertTrue(text.startsWith("statestore "), text);
+  }
+
+  private static String read(JarFile j, String name) throws IOException {
+    ZipEntry e = j.getEntry(name);
+    assertNotNull(e, name);
+    try (var in = j.getInputStream(e)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

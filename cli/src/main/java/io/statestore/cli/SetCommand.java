@@ -1,0 +1,133 @@
+package io.statestore.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code statestore set <id> --input-file f}: creates or replaces one state from a file or stdin,
+ * under its lock.
+ */
+@Command(
+    name = "set",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create or replace one state with the JSON document in a file ('-' reads stdin).",
+      "Asks for confirmation on a terminal unless --force. A state in the store that is newer than"
+          + " the file (its updated_at after the file's modification time) is not replaced unless"
+          + " --force.",
+      "When a remote write fails after its retries, statestore saves the body to a local fallback"
+          + " file and names it in the error; push it later with"
+          + " 'statestore set <state_id> --input-file <that file>'."
+    })
+final class SetCommand extends VerbBase {
+  @Mixin StoreArgs store;
+
+  @Parameters(index = "0", paramLabel = "<state_id>", description = "The state id.")
+  String stateId;
+
+  @Option(
+      names = {"-i", "--input-file"},
+      required = true,
+      paramLabel = "<file>",
+      description = "The state document (JSON); '-' reads standard input.")
+  String inputFile;
+
+  @Option(
+      names = "--force",
+      description = "Do not ask, and replace even a state newer than the file.")
+  boolean force;
+
+  @Override
+  int run() throws Exception {
+    boolean stdin = "-".equals(inputFile);
+    if (stdin && io().terminal() && !force) {
+      throw new UserException("Reading the state from a terminal needs --force (no prompt then)");
+    }
+    Instant fileTime = null;
+    String body;
+    try {
+      if (stdin) {
+        body = new String(io().in().readAllBytes(), StandardCharsets.UTF_8);
+      } else {
+        Path file = Path.of(inputFile);
+        body = Files.readString(file, StandardCharsets.UTF_8);
+        fileTime = Files.getLastModifiedTime(file).toInstant();
+      }
+    } catch (NoSuchFileException e) {
+      throw new UserException("No such input file: " + inputFile, e);
+    } catch (IOException e) {
+      throw new UserException("Cannot read input file " + inputFile + ": " + e.getMessage(), e);
+    }
+    try (Connection c = store.connect()) {
+      String current = null;
+      Timestamp updatedAt = null;
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT body, updated_at FROM state WHERE state_id = ?")) {
+        s.setString(1, stateId);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            current = rs.getString(1);
+            updatedAt = rs.getTimestamp(2);
+          }
+        }
+      }
+      if (current != null
+          && !force
+          && fileTime != null
+          && updatedAt != null
+          && updatedAt.toInstant().isAfter(fileTime)) {
+        throw new UserException(
+            "The state of state_id '"
+                + stateId
+                + "' was updated at "
+                + updatedAt.toInstant()
+                + ", after "
+                + inputFile
+                + " was written ("
+                + fileTime
+                + "); not replacing a newer state, use --force to replace it");
+      }
+      String verb = current == null ? "Create" : "Replace";
+      if (!force && !io().confirm(verb + " the state of state_id '" + stateId + "'?")) {
+        throw new UserException("Not confirmed; nothing written");
+      }
+      if (current == null) {
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
+          s.setString(1, stateId);
+          s.setString(2, body);
+          s.executeUpdate();
+        }
+        io().out().println("Created state_id '" + stateId + "'");
+      } else {
+        try (PreparedStatement s =
+            c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ? AND body = ?")) {
+          s.setString(1, body);
+          s.setString(2, stateId);
+          s.setString(3, current);
+          if (s.executeUpdate() == 0) {
+            throw new UserException(
+                "State_id '"
+                    + stateId
+                    + "' was changed or deleted by someone else meanwhile; nothing written, run"
+                    + " again");
+          }
+        }
+        io().out().println("Replaced state_id '" + stateId + "'");
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,162 @@
+package io.statestore.cli;
+
+import io.statestore.jdbc.StatestoreDriver;
+import io.statestore.spi.StateStoreException;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code statestore} command: reads, writes, copies and unlocks pipeline states in any store
+ * the {@code jdbc:statestore:} driver opens, and starts a SQL shell on one.
+ *
+ * <p>Exit status: {@value ExitCodes#OK} when everything was done, {@value ExitCodes#USER_ERROR}
+ * with a one-line message on stderr for an error, {@value ExitCodes#PARTIAL} when a copy did some
+ * states and failed or refused others.
+ */
+@Command(
+    name = "statestore",
+    mixinStandardHelpOptions = true,
+    versionProvider = StatestoreCommand.Version.class,
+    description = "Read, write, copy and unlock pipeline states (Meltano state backends).",
+    footer = {
+      "",
+      "Exit status: 0 done, 1 error (message on stderr), 2 partial failure (copy).",
+      "Run 'statestore <verb> --help' for a verb's options."
+    },
+    subcommands = {
+      ListCommand.class,
+      GetCommand.class,
+      SetCommand.class,
+      ClearCommand.class,
+      CopyCommand.class,
+      LocksCommand.class,
+      UnlockCommand.class,
+      SqlCommand.class
+    })
+public final class StatestoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private final CliIo io;
+
+  /** The command writing to the given streams. */
+  public StatestoreCommand(CliIo io) {
+    this.io = io;
+  }
+
+  /** The streams of this run. */
+  CliIo io() {
+    return io;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(io.err());
+    return ExitCodes.USER_ERROR;
+  }
+
+  /** Runs the command on the process's streams and exits with its status. */
+  public static void main(String[] args) {
+    // Warnings only, on stderr; the bundle ships no SLF4J binding: do not warn users about that.
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    int status = run(args, CliIo.system());
+    System.exit(status);
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @param args the command line
+   * @param io the streams to use
+   * @return the exit status
+   */
+  public static int run(String[] args, CliIo io) {
+    CommandLine cl = commandLine(io);
+    try {
+      return cl.execute(args);
+    } finally {
+      io.out().flush();
+      io.err().flush();
+    }
+  }
+
+  /** The configured picocli command line. */
+  static CommandLine commandLine(CliIo io) {
+    CommandLine cl = new CommandLine(new StatestoreCommand(io), new Factory(io));
+    cl.setOut(io.out());
+    cl.setErr(io.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine at = ex.getCommandLine();
+          at.getErr()
+              .println(
+                  "statestore: "
+                      + oneLine(ex.getMessage())
+                      + " (see '"
+                      + at.getCommandSpec().qualifiedName()
+                      + " --help')");
+          return ExitCodes.USER_ERROR;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("statestore: " + describe(ex));
+          return ExitCodes.USER_ERROR;
+        });
+    return cl;
+  }
+
+  /** One line describing an error, with the SQLState of a SQL error. */
+  static String describe(Throwable e) {
+    if (e instanceof SQLException s) {
+      return oneLine(s.getMessage())
+          + (s.getSQLState() == null ? "" : " [" + s.getSQLState() + "]");
+    }
+    if (e instanceof UserException || e instanceof StateStoreException) {
+      return oneLine(e.getMessage());
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  /** Gives every verb the streams of this run. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final CliIo io;
+    private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
+
+    Factory(CliIo io) {
+      this.io = io;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == StatestoreCommand.class) {
+        return cls.cast(new StatestoreCommand(io));
+      }
+      return defaults.create(cls);
+    }
+  }
+
+  /** The version: the driver's. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"statestore " + StatestoreDriver.VERSION};
+    }
+  }
+}

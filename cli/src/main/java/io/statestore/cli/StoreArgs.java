@@ -1,0 +1,43 @@
+package io.statestore.cli;
+
+import io.statestore.jdbc.StatestoreDriver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/** The store a verb works on: {@code --store <uri>} and {@code --property key=value}. */
+public final class StoreArgs {
+  @Option(
+      names = {"-s", "--store"},
+      paramLabel = "<uri>",
+      defaultValue = "${env:STATESTORE_URI:-}",
+      description =
+          "The store: file:///dir, systemdb:<jdbc url>, s3://bucket/prefix, azure://container/prefix,"
+              + " gs://bucket/prefix, ... (default: $STATESTORE_URI, else the embedded default"
+              + " store).")
+  String uri;
+
+  @Option(
+      names = {"-p", "--property"},
+      paramLabel = "<key=value>",
+      description = "A store setting, e.g. lock_timeout_seconds=20 (repeatable).")
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  /** Opens a driver connection to the store. */
+  Connection connect() throws SQLException {
+    return connect(uri, properties);
+  }
+
+  /** Opens a driver connection to a store URI with settings. */
+  static Connection connect(String uri, Map<String, String> settings) throws SQLException {
+    Properties p = new Properties();
+    if (settings != null) {
+      settings.forEach(p::setProperty);
+    }
+    String url = StatestoreDriver.PREFIX + (uri == null ? "" : uri);
+    return new StatestoreDriver().connect(url, p);
+  }
+}

@@ -1,0 +1,215 @@
+package io.statestore.cli.copy;
+
+import static io.statestore.cli.Stores.doc;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statestore.cli.ReadCountingBackendProvider;
+import io.statestore.cli.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateCopierTest {
+  @TempDir Path srcDir;
+  @TempDir Path dstDir;
+
+  private String src() {
+    return Stores.file(srcDir);
+  }
+
+  private String h2() {
+    return Stores.h2(dstDir);
+  }
+
+  private CopyResult copy(String from, String to, CopyOptions options, CopyListener listener)
+      throws Exception {
+    try (Connection s = Stores.connect(from);
+        Connection d = Stores.connect(to)) {
+      return new StateCopier(s, d).copy(options, listener);
+    }
+  }
+
+  private CopyResult copy(CopyOptions options) throws Exception {
+    return copy(src(), h2(), options, CopyListener.NONE);
+  }
+
+  @Test
+  void copiesEveryStateAndIsAResumeWhenRunAgain() throws Exception {
+    Map<String, String> states = new java.util.TreeMap<>();
+    for (int i = 0; i < 250; i++) {
+      states.put(String.format("dev:s%03d", i), doc("b" + i));
+    }
+    Stores.insertAll(src(), states);
+    CopyResult first = copy(CopyOptions.defaults().withBatchSize(40));
+    assertEquals(250, first.copied());
+    assertEquals(0, first.failed());
+    assertEquals(Stores.all(src()), Stores.all(h2()));
+
+    Stores.insert(src(), "dev:s999", doc("late"));
+    CopyResult second = copy(CopyOptions.defaults().withBatchSize(40));
+    assertEquals(1, second.copied());
+    assertEquals(250, second.unchanged());
+    assertFalse(second.partial());
+  }
+
+  @Test
+  void readsEachStateOnceOnEitherSide() throws Exception {
+    String source = "readcount:copy-src-" + System.nanoTime();
+    String target = "readcount:copy-dst-" + System.nanoTime();
+    Map<String, String> states = new java.util.TreeMap<>();
+    for (int i = 0; i < 500; i++) {
+      states.put(String.format("s%04d", i), doc("b" + i));
+    }
+    Stores.insertAll(source, states);
+    long before = ReadCountingBackendProvider.reads(source.substring(10));
+    CopyResult r = copy(source, target, CopyOptions.defaults(), CopyListener.NONE);
+    assertEquals(500, r.copied());
+    // One read per state on the source; a scan per batch would be 500 * 5 reads.
+    assertEquals(500, ReadCountingBackendProvider.reads(source.substring(10)) - before);
+    assertTrue(ReadCountingBackendProvider.reads(target.substring(10)) <= 2 * 500);
+  }
+
+  @Test
+  void patternSelectsIdsTheSameWayOnEveryStore() throws Exception {
+    Map<String, String> states = new java.util.TreeMap<>();
+    for (String id : List.of("dev:a", "dev:b", "prod:a", "dev_x", "devXa", "env1:a", "env3:a")) {
+      states.put(id, doc(id));
+    }
+    Stores.insertAll(src(), states);
+    copy(CopyOptions.defaults().withPattern("dev:*"));
+    assertEquals(List.of("dev:a", "dev:b"), List.copyOf(Stores.all(h2()).keySet()));
+    copy(CopyOptions.defaults().withPattern("dev_?"));
+    assertTrue(Stores.all(h2()).containsKey("dev_x"));
+    assertFalse(Stores.all(h2()).containsKey("devXa"));
+    copy(CopyOptions.defaults().withPattern("env[!3]:*"));
+    assertTrue(Stores.all(h2()).containsKey("env1:a"));
+    assertFalse(Stores.all(h2()).containsKey("env3:a"));
+  }
+
+  @Test
+  void skipsAndReportsExistingStatesByDefault() throws Exception {
+    Stores.insert(src(), "a", doc("src"));
+    Stores.insert(src(), "b", doc("src"));
+    Stores.insert(h2(), "a", doc("dst"));
+    List<String> events = new ArrayList<>();
+    CopyResult r =
+        copy(
+            src(),
+            h2(),
+            CopyOptions.defaults(),
+            new CopyListener() {
+              @Override
+              public void skipped(String stateId, SkipReason reason) {
+                events.add(stateId + ":" + reason);
+              }
+            });
+    assertEquals(1, r.copied());
+    assertEquals(1, r.existing());
+    assertEquals(List.of("a:EXISTS"), events);
+    assertEquals(doc("dst"), Stores.all(h2()).get("a"));
+  }
+
+  @Test
+  void overwriteReplacesOlderTargetsAndRefusesNewerOnesUnlessForced() throws Exception {
+    Stores.insert(src(), "old-target", doc("src"));
+    Stores.insert(src(), "new-target", doc("src"));
+    Stores.insert(h2(), "old-target", doc("dst"));
+    Stores.insert(h2(), "new-target", doc("dst"));
+    // The source of new-target was last changed long before the target was written.
+    Files.setLastModifiedTime(
+        srcDir.resolve("new-target").resolve("state.json"),
+        FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    // The source of old-target changes after the target was written.
+    Files.setLastModifiedTime(
+        srcDir.resolve("old-target").resolve("state.json"),
+        FileTime.from(Instant.now().plusSeconds(3600)));
+
+    CopyResult r = copy(CopyOptions.defaults().withMode(CopyMode.OVERWRITE));
+    assertEquals(1, r.copied());
+    assertEquals(1, r.replaced());
+    assertEquals(1, r.targetNewer());
+    assertTrue(r.partial());
+    assertEquals(doc("src"), Stores.all(h2()).get("old-target"));
+    assertEquals(doc("dst"), Stores.all(h2()).get("new-target"));
+
+    CopyResult forced = copy(CopyOptions.defaults().withMode(CopyMode.OVERWRITE).withForce(true));
+    assertEquals(1, forced.copied());
+    assertEquals(1, forced.unchanged());
+    assertEquals(doc("src"), Stores.all(h2()).get("new-target"));
+  }
+
+  @Test
+  void dryRunDecidesButWritesNothing() throws Exception {
+    Stores.insert(src(), "a", doc("src"));
+    Stores.insert(src(), "b", doc("src"));
+    Stores.insert(h2(), "a", doc("dst"));
+    Files.setLastModifiedTime(
+        srcDir.resolve("a").resolve("state.json"), FileTime.from(Instant.now().plusSeconds(3600)));
+    CopyResult r = copy(CopyOptions.defaults().withDryRun(true).withMode(CopyMode.OVERWRITE));
+    assertTrue(r.dryRun());
+    assertEquals(2, r.copied());
+    assertEquals(1, r.replaced());
+    assertEquals(0, r.targetNewer());
+    assertEquals(Map.of("a", doc("dst")), Stores.all(h2()));
+  }
+
+  @Test
+  void bodiesArriveByteForByte() throws Exception {
+    StringBuilder nested = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      nested.append("{\"k\": [");
+    }
+    nested.append("1");
+    for (int i = 0; i < 200; i++) {
+      nested.append("]}");
+    }
+    StringBuilder big = new StringBuilder("{\"completed\": {\"rows\": [");
+    for (int i = 0; i < 60_000; i++) {
+      big.append(i == 0 ? "" : ", ").append("\"r").append(i).append('"');
+    }
+    big.append("]}, \"partial\": {}}");
+    Stores.insert(src(), "unicode", doc("Zürich – 東京 – 😀 \\\" \\u0000"));
+    Stores.insert(src(), "nested", "{\"completed\": " + nested + ", \"partial\": {}}");
+    Stores.insert(src(), "big", big.toString());
+    Stores.insert(src(), "numbers", "{\"completed\": {\"n\": 1.50e+10, \"m\": -0.0}}");
+
+    Path fileDst = dstDir.resolve("files");
+    copy(src(), Stores.file(fileDst), CopyOptions.defaults(), CopyListener.NONE);
+    copy(CopyOptions.defaults());
+    Map<String, String> source = Stores.all(src());
+    assertEquals(source, Stores.all(h2()));
+    assertEquals(source, Stores.all(Stores.file(fileDst)));
+    for (String id : source.keySet()) {
+      assertArrayEquals(Stores.fileBytes(srcDir, id), Stores.fileBytes(fileDst, id), id);
+    }
+    assertTrue(source.get("big").length() > 500_000);
+  }
+
+  @Test
+  void aFailingStateIsReportedAndTheOthersGoOn() throws Exception {
+    StringBuilder big = new StringBuilder("{\"completed\": {\"pad\": \"");
+    big.append("x".repeat(5000)).append("\"}}");
+    Stores.insert(src(), "a", doc("a"));
+    Stores.insert(src(), "b-too-big", big.toString());
+    Stores.insert(src(), "c", doc("c"));
+    String smallTarget = h2() + "?max_body_bytes=1000";
+    CopyResult r = copy(src(), smallTarget, CopyOptions.defaults(), CopyListener.NONE);
+    assertEquals(2, r.copied());
+    assertEquals(1, r.failed());
+    CopyFailure f = r.failures().get(0);
+    assertEquals("b-too-big", f.stateId());
+    assertEquals("22023", f.sqlState());
+    assertTrue(f.message().contains("b-too-big"), f.message());
+    assertEquals(List.of("a", "c"), List.copyOf(Stores.all(h2()).keySet()));
+  }
+}
