@@ -1,16 +1,19 @@
 package io.statestore.calcite;
 
+import java.lang.reflect.Type;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Calcite's statement preparation with statestore's write rule in place of Calcite's
@@ -25,6 +28,20 @@ import org.apache.calcite.rex.RexBuilder;
 public class StatestorePrepare extends CalcitePrepareImpl {
   private static final MetadataHandlerProvider METADATA =
       new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
+  /**
+   * Keeps {@code IN} lists as they are, however long: Calcite turns a list of 20 or more items into
+   * a join with a {@code VALUES} table, which the table cannot push down, so {@code state_id IN (?,
+   * ?, ...)} of a hundred ids would scan the whole store instead of reading a hundred states.
+   */
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
+    try (TryThreadLocal.Memo ignored =
+        Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+  }
 
   @Override
   protected RelOptPlanner createPlanner(

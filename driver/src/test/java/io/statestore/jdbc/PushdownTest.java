@@ -140,6 +140,27 @@ class PushdownTest {
   }
 
   @Test
+  void longInListsOfParametersAreStillPointReads() throws SQLException {
+    int n = 100;
+    String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT state_id FROM state WHERE state_id IN (" + marks + ")")) {
+      for (int i = 0; i < n; i++) {
+        ps.setString(i + 1, "dev:tap-" + (100 + i));
+      }
+      int rows = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+      assertEquals(n, rows);
+    }
+    assertEquals(List.of(), backend.listedPrefixes, "no listing: each id is looked up");
+    assertEquals(n, backend.stateReads.get(), "one read per id");
+  }
+
+  @Test
   void updateByKeyTouchesOneState() throws SQLException {
     try (Statement s = conn.createStatement()) {
       assertEquals(

@@ -27,6 +27,9 @@ final class ConnectionPool implements AutoCloseable {
   private static final int VALIDATION_TIMEOUT_SECONDS = 5;
   private static final long BORROW_TIMEOUT_SECONDS = 30;
 
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+  private static final int H2_OPEN_RACE_SECONDS = 10;
+
   private final String url;
   private final Properties properties;
   private final int maxSize;
@@ -49,12 +52,39 @@ final class ConnectionPool implements AutoCloseable {
     this.properties = properties;
     this.maxSize = maxSize;
     this.permits = new Semaphore(maxSize, true);
-    Connection first = DriverManager.getConnection(url, properties);
+    Connection first = open();
     if (isH2InMemory(url)) {
       this.keepAlive = first;
     } else {
       this.keepAlive = null;
       idle.push(new Idle(first, System.nanoTime()));
+    }
+  }
+
+  /**
+   * Opens a connection. An embedded H2 database in auto-server mode that another process is opening
+   * at the same moment answers "already in use" (90020) until that process's server is up: that is
+   * retried for a few seconds.
+   */
+  private Connection open() throws SQLException {
+    boolean autoServer = url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(H2_OPEN_RACE_SECONDS);
+    for (long pauseMillis = 20; ; pauseMillis = Math.min(pauseMillis * 2, 500)) {
+      try {
+        return DriverManager.getConnection(url, properties);
+      } catch (SQLException e) {
+        if (!autoServer
+            || e.getErrorCode() != H2_DATABASE_ALREADY_OPEN
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
@@ -92,7 +122,7 @@ final class ConnectionPool implements AutoCloseable {
         next = idle.poll();
       }
       if (next == null) {
-        return DriverManager.getConnection(url, properties);
+        return open();
       }
       if (System.nanoTime() - next.sinceNanos() < VALIDATE_AFTER_NANOS
           || isValid(next.connection())) {
