@@ -3,6 +3,7 @@ package io.statestore.jdbc.reliability;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * One fresh, empty store under test: its JDBC URL and, for stores kept in local files, the
@@ -22,6 +23,19 @@ public interface StoreFixture {
   /** Secret values this store's URL or settings carry; they must never show anywhere. */
   default List<String> secrets() {
     return List.of();
+  }
+
+  /** JDBC properties to connect with (credentials, mostly). */
+  default Properties properties() {
+    return new Properties();
+  }
+
+  /**
+   * Properties (replacing {@link #properties()}) with credentials the store refuses; the wrong
+   * secrets are listed in {@link #secrets()} too. Empty when the store has no credentials.
+   */
+  default Optional<Properties> wrongCredentials() {
+    return Optional.empty();
   }
 
   /** Whether separate JVMs may open the store at once (false for in-memory stores). */
