@@ -1,6 +1,7 @@
 package io.statestore.jdbc.reliability;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** Fixtures for the stores that need no emulator: a file directory and an H2 system database. */
@@ -19,6 +20,11 @@ public final class LocalStores {
       @Override
       public Optional<Path> directory() {
         return Optional.of(root);
+      }
+
+      @Override
+      public Map<String, String> bulkLoadSettings() {
+        return Map.of("file.fsync", "false");
       }
     };
   }

@@ -2,6 +2,7 @@ package io.statestore.jdbc.reliability;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -23,6 +24,14 @@ public interface StoreFixture {
   /** Secret values this store's URL or settings carry; they must never show anywhere. */
   default List<String> secrets() {
     return List.of();
+  }
+
+  /**
+   * Settings that speed up filling the store with test data where durability does not matter (e.g.
+   * {@code file.fsync=false}); empty by default.
+   */
+  default Map<String, String> bulkLoadSettings() {
+    return Map.of();
   }
 
   /** JDBC properties to connect with (credentials, mostly). */
