@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Crash safety: JVMs writing large states through the driver are killed ({@code
- * Process.destroyForcibly()}) at random moments, at least 21 times. After every round each stored
- * state is exactly one of the bodies written (never empty, never half), only the real states are
- * listed (no temporary file is taken for a state), and at the end every leftover lock turns stale
- * after {@code lock_timeout_seconds} and is taken over by the next write.
+ * Process.destroyForcibly()}) at random moments, at least 21 times. While they write, a reader
+ * reads the files directly (on local stores), as Meltano does, and must only ever see whole
+ * documents. After every round each stored state is exactly one of the bodies written (never empty,
+ * never half), only the real states are listed (no temporary file is taken for a state), and at the
+ * end every leftover lock turns stale after {@code lock_timeout_seconds} and is taken over by the
+ * next write.
  */
 public abstract class CrashSafetyContract {
   private static final Logger LOG = LoggerFactory.getLogger(CrashSafetyContract.class);
@@ -72,6 +74,7 @@ public abstract class CrashSafetyContract {
     int kills = 0;
     int leftoverLocks = 0;
     int leftoverTemps = 0;
+    long directReads = 0;
     for (int round = 0; round < rounds; round++) {
       List<ChildJvm> writers = new ArrayList<>();
       try {
@@ -85,7 +88,12 @@ public abstract class CrashSafetyContract {
         for (ChildJvm w : writers.subList(1, writers.size())) {
           awaitReady(w);
         }
-        Thread.sleep(50 + random.nextInt(500));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100 + random.nextInt(700));
+        if (store.directory().isPresent()) {
+          directReads += readWhileWriting(store.directory().get(), until);
+        } else {
+          Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+        }
         Collections.shuffle(writers, random);
         for (ChildJvm w : writers) {
           w.kill();
@@ -101,10 +109,11 @@ public abstract class CrashSafetyContract {
       leftoverTemps += store.directory().map(CrashSafetyContract::checkFiles).orElse(0);
     }
     LOG.info(
-        "{} kills; {} leftover locks and {} leftover temporary files seen",
+        "{} kills; {} leftover locks and {} leftover temporary files seen; {} direct reads",
         kills,
         leftoverLocks,
-        leftoverTemps);
+        leftoverTemps,
+        directReads);
     assertTrue(kills >= 20, "kills: " + kills);
 
     // Every leftover lock is stale after lock_timeout_seconds and the next write takes it over.
@@ -151,6 +160,23 @@ public abstract class CrashSafetyContract {
         return rs.getInt(1);
       }
     }
+  }
+
+  /**
+   * Reads every {@code state.json} straight from disk, as Meltano would, while the writers run:
+   * each read must be a whole document that was written. Returns how many files were read.
+   */
+  private static long readWhileWriting(Path dir, long untilNanos) throws Exception {
+    long reads = 0;
+    while (System.nanoTime() < untilNanos) {
+      for (String id : IDS) {
+        String body =
+            Files.readString(dir.resolve(id).resolve("state.json"), StandardCharsets.UTF_8);
+        assertNull(CrashBodies.problem(body), "a reader saw a torn " + id);
+        reads++;
+      }
+    }
+    return reads;
   }
 
   /** Checks every {@code state.json} on disk; returns how many temporary files are left. */

@@ -79,7 +79,8 @@ public abstract class LostUpdateTortureContract {
     Path dir = store.directory().orElseThrow();
     List<ChildJvm> children = sqlWorkers(url, 3, n);
     children.add(
-        ChildJvm.start(MeltanoProtocolWriter.class, dir.toString(), "c", String.valueOf(n), "5"));
+        ChildJvm.start(
+            MeltanoProtocolWriter.class, dir.toString(), "c", String.valueOf(n), "5", "3"));
     try (Connection keeper = DriverManager.getConnection(url)) {
       awaitAll(children);
     }
