@@ -183,17 +183,25 @@ class ConnectionTest {
     }
   }
 
+  /** A connection to a fresh store holding state 't', whose lock another writer holds for 60 s. */
+  private static Connection connectionWithStateLockedByAnother(String hint) throws SQLException {
+    String name = hint + UUID.randomUUID();
+    var backend = CountingBackendProvider.get(name);
+    Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
+    }
+    backend.write(
+        "t",
+        ObjectKind.LOCK,
+        LockTimestamps.format(Instant.now().plusSeconds(60)),
+        Precondition.absent());
+    return c;
+  }
+
   @Test
   void queryTimeoutEndsTheWaitForALock() throws Exception {
-    String name = "timeout-" + UUID.randomUUID();
-    var backend = CountingBackendProvider.get(name);
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name)) {
-      c.createStatement().executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
-      backend.write(
-          "t",
-          ObjectKind.LOCK,
-          LockTimestamps.format(Instant.now().plusSeconds(60)),
-          Precondition.absent());
+    try (Connection c = connectionWithStateLockedByAnother("timeout-")) {
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
         ps.setQueryTimeout(1);
@@ -216,15 +224,7 @@ class ConnectionTest {
 
   @Test
   void cancelEndsTheWaitForALock() throws Exception {
-    String name = "cancel-" + UUID.randomUUID();
-    var backend = CountingBackendProvider.get(name);
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name)) {
-      c.createStatement().executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
-      backend.write(
-          "t",
-          ObjectKind.LOCK,
-          LockTimestamps.format(Instant.now().plusSeconds(60)),
-          Precondition.absent());
+    try (Connection c = connectionWithStateLockedByAnother("cancel-")) {
       Statement s = c.createStatement();
       CompletableFuture<SQLException> result =
           CompletableFuture.supplyAsync(

@@ -12,19 +12,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The README's settings tables are the ones the definitions produce: they cannot drift. */
-class ReadmeSettingsTest {
+public class ReadmeSettingsTest {
   private static String readme() throws Exception {
     return Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
   }
 
   @Test
-  void commonSettingsTableMatches() throws Exception {
+  public void commonSettingsTableMatches() throws Exception {
     String expected = SettingsDocs.markdownTable(CommonSettings.ALL);
     assertTrue(readme().contains(expected), "README must contain:\n" + expected);
   }
 
   @Test
-  void everyBackendsTableMatches() throws Exception {
+  public void everyBackendsTableMatches() throws Exception {
     String readme = readme();
     for (StateBackendProvider p : BackendRegistry.load().providers().values()) {
       if (p.settings().isEmpty() || p instanceof CountingBackendProvider) {

@@ -1,7 +1,6 @@
 package io.statestore.backend.azure;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
@@ -25,8 +24,7 @@ final class AzureClients {
    */
   static BlobContainerClient container(
       AzureCredentials credentials, AzureLocation location, AzureClientOptions options) {
-    HttpClient http =
-        new JdkHttpClientBuilder().connectionTimeout(options.connectTimeout()).build();
+    HttpClient http = new JavaNetHttpClient(options.connectTimeout(), options.tryTimeout());
     RequestRetryOptions retries =
         new RequestRetryOptions(
             RetryPolicyType.EXPONENTIAL,

@@ -97,6 +97,7 @@ class AzureLostResponseTest {
         new BlobContainerClientBuilder()
             .connectionString(azurite.connectionString())
             .containerName(container)
+            .httpClient(new JavaNetHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)))
             .retryOptions(
                 new RequestRetryOptions(
                     RetryPolicyType.FIXED,

@@ -12,6 +12,7 @@ import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StoreLocation;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,7 @@ class AzurePaginationTest {
         new BlobContainerClientBuilder()
             .connectionString(azurite.connectionString())
             .containerName(container)
+            .httpClient(new JavaNetHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)))
             .addPolicy(
                 new HttpPipelineSyncPolicy() {
                   @Override

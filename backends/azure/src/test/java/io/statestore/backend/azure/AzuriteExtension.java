@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Supplies an {@link AzuriteServer} parameter: one server for the whole test run, started on first
  * use and stopped (with its process tree) when the run ends.
  */
-final class AzuriteExtension implements ParameterResolver {
+public final class AzuriteExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AzuriteExtension.class);
 

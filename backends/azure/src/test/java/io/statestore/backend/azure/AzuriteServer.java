@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * target/azurite} (system property {@code azurite.dir}); {@link #close()} ends the process and
  * every process it started.
  */
-final class AzuriteServer implements AutoCloseable {
+public final class AzuriteServer implements AutoCloseable {
   /** Azurite's well-known development account. */
-  static final String ACCOUNT = "devstoreaccount1";
+  public static final String ACCOUNT = "devstoreaccount1";
 
   /** The development account's published key (not a secret; Azurite's documentation has it). */
-  static final String KEY =
+  public static final String KEY =
       "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
   private static final Logger LOG = LoggerFactory.getLogger(AzuriteServer.class);
@@ -51,11 +52,15 @@ final class AzuriteServer implements AutoCloseable {
     this.version = version;
     this.shutdownHook = new Thread(this::stop, "azurite-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    this.admin = new BlobServiceClientBuilder().connectionString(connectionString()).buildClient();
+    this.admin =
+        new BlobServiceClientBuilder()
+            .connectionString(connectionString())
+            .httpClient(new JavaNetHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)))
+            .buildClient();
   }
 
   /** Starts Azurite and waits until it accepts connections. */
-  static AzuriteServer start() {
+  public static AzuriteServer start() {
     Path home = Path.of(System.getProperty("azurite.dir", "target/azurite")).toAbsolutePath();
     Path main = home.resolve("node_modules/azurite/dist/src/blob/main.js");
     if (!Files.isRegularFile(main)) {
@@ -158,27 +163,27 @@ final class AzuriteServer implements AutoCloseable {
   }
 
   /** The installed Azurite version, e.g. {@code 3.35.0}. */
-  String version() {
+  public String version() {
     return version;
   }
 
   /** The port Azurite listens on. */
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The blob endpoint of the development account. */
-  String blobEndpoint() {
+  public String blobEndpoint() {
     return "http://127.0.0.1:" + port + "/" + ACCOUNT;
   }
 
   /** A connection string for the development account. */
-  String connectionString() {
+  public String connectionString() {
     return connectionString(KEY);
   }
 
   /** A connection string for the development account with another key. */
-  String connectionString(String key) {
+  public String connectionString(String key) {
     return "DefaultEndpointsProtocol=http;AccountName="
         + ACCOUNT
         + ";AccountKey="
@@ -189,12 +194,12 @@ final class AzuriteServer implements AutoCloseable {
   }
 
   /** A client with the development account's rights, for setting up and inspecting tests. */
-  BlobServiceClient admin() {
+  public BlobServiceClient admin() {
     return admin;
   }
 
   /** Creates a new, empty container with a unique name starting with {@code hint}. */
-  String createContainer(String hint) {
+  public String createContainer(String hint) {
     String name =
         (hint + "-" + CONTAINERS.incrementAndGet() + "-" + UUID.randomUUID().toString())
             .toLowerCase(Locale.ROOT)
@@ -211,7 +216,7 @@ final class AzuriteServer implements AutoCloseable {
   }
 
   /** Deletes a container and everything in it, if it exists. */
-  void deleteContainer(String name) {
+  public void deleteContainer(String name) {
     if (name != null) {
       admin.getBlobContainerClient(name).deleteIfExists();
     }

@@ -34,14 +34,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * -Ds3proxy.serializeWrites=false} to talk to S3Proxy directly). One server serves the whole test
  * JVM; it is stopped when the JVM exits.
  */
-final class S3ProxyServer {
+public final class S3ProxyServer {
   private static final Logger LOG = LoggerFactory.getLogger(S3ProxyServer.class);
 
   /** The access key id the server accepts. */
-  static final String ACCESS_KEY = "statestore-test-key";
+  public static final String ACCESS_KEY = "statestore-test-key";
 
   /** The secret access key the server accepts. */
-  static final String SECRET_KEY = "statestore-test-secret/with+special=chars";
+  public static final String SECRET_KEY = "statestore-test-secret/with+special=chars";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -70,7 +70,7 @@ final class S3ProxyServer {
   }
 
   /** The server, started on first use; a failed start fails every later call at once. */
-  static synchronized S3ProxyServer get() {
+  public static synchronized S3ProxyServer get() {
     if (failure != null) {
       throw new IllegalStateException("S3Proxy could not be started", failure);
     }
@@ -102,7 +102,7 @@ final class S3ProxyServer {
   }
 
   /** The server's endpoint, e.g. {@code http://127.0.0.1:41234}. */
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -112,12 +112,12 @@ final class S3ProxyServer {
   }
 
   /** A client with full access, for setting up and inspecting buckets. */
-  S3Client admin() {
+  public S3Client admin() {
     return admin;
   }
 
   /** Creates a new, empty bucket and returns its name. */
-  String newBucket() {
+  public String newBucket() {
     String name = "test-" + ProcessHandle.current().pid() + "-" + BUCKETS.incrementAndGet();
     admin.createBucket(b -> b.bucket(name));
     return name;

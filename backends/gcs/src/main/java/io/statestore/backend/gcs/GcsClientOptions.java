@@ -1,0 +1,49 @@
+package io.statestore.backend.gcs;
+
+import java.time.Duration;
+
+/**
+ * How the backend talks to Cloud Storage: page size of listings, and retries and timeouts kept
+ * modest so a dead endpoint fails within seconds rather than minutes.
+ *
+ * @param pageSize objects per listing page (Cloud Storage's maximum is 1,000)
+ * @param maxAttempts attempts per request, the first included
+ * @param retryDelay the delay before the first retry; it doubles for each further one
+ * @param maxRetryDelay the longest delay between two attempts
+ * @param totalTimeout the longest time all attempts of one request may take together
+ * @param connectTimeout the longest wait for a TCP connection
+ * @param readTimeout the longest wait for data on an open connection
+ */
+record GcsClientOptions(
+    int pageSize,
+    int maxAttempts,
+    Duration retryDelay,
+    Duration maxRetryDelay,
+    Duration totalTimeout,
+    Duration connectTimeout,
+    Duration readTimeout) {
+
+  /** The options used in production. */
+  static GcsClientOptions defaults() {
+    return new GcsClientOptions(
+        1_000,
+        3,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60));
+  }
+
+  /** A copy with another listing page size. */
+  GcsClientOptions withPageSize(int size) {
+    return new GcsClientOptions(
+        size, maxAttempts, retryDelay, maxRetryDelay, totalTimeout, connectTimeout, readTimeout);
+  }
+
+  /** A copy with other delays between attempts (tests shorten them). */
+  GcsClientOptions withRetryDelays(Duration first, Duration longest) {
+    return new GcsClientOptions(
+        pageSize, maxAttempts, first, longest, totalTimeout, connectTimeout, readTimeout);
+  }
+}

@@ -1,0 +1,45 @@
+package io.statestore.it;
+
+import io.statestore.backend.azure.AzuriteServer;
+import io.statestore.backend.s3.S3ProxyServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** JDBC URLs of fresh, empty stores on the emulators, written as a user would write them. */
+public final class CloudUrls {
+  private CloudUrls() {}
+
+  /**
+   * A fresh bucket on the S3 emulator, the keys in the URI's user-info ({@code key:secret@},
+   * URL-encoded) and the endpoint as a query setting.
+   */
+  public static String s3(String prefix) {
+    S3ProxyServer server = S3ProxyServer.get();
+    return "jdbc:statestore:s3://"
+        + encode(S3ProxyServer.ACCESS_KEY)
+        + ":"
+        + encode(S3ProxyServer.SECRET_KEY)
+        + "@"
+        + server.newBucket()
+        + "/"
+        + prefix
+        + "?s3.endpoint_url="
+        + encode(server.endpoint().toString())
+        + "&s3.region=us-east-1";
+  }
+
+  /** A fresh container on Azurite, the connection string as a query setting. */
+  public static String azure(AzuriteServer server, String prefix) {
+    return "jdbc:statestore:azure://"
+        + server.createContainer("it")
+        + "/"
+        + prefix
+        + "?azure.connection_string="
+        + encode(server.connectionString());
+  }
+
+  /** Form-encodes a query or user-info value. */
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
