@@ -1,9 +1,15 @@
 package io.statestore.it.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statestore.backend.azure.AzuriteServer;
+import io.statestore.backend.gcs.FakeGcsServer;
 import io.statestore.backend.s3.S3ProxyServer;
 import io.statestore.it.CloudUrls;
 import io.statestore.jdbc.reliability.StoreFixture;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -17,6 +23,69 @@ public final class CloudStores {
   static final String WRONG_AZURE_KEY = "V3JvbmctQXp1cml0ZS1LZXktMDQ1MQ==";
 
   private CloudStores() {}
+
+  /** A fresh bucket on the shared Cloud Storage fake (no credentials: it is an emulator). */
+  public static StoreFixture gs(String prefix) {
+    FakeGcsServer server = FakeGcsServer.shared();
+    String url = "jdbc:statestore:" + server.storeUri(server.newBucket("rel"), prefix);
+    return () -> url;
+  }
+
+  /**
+   * A fresh bucket on a Cloud Storage fake of its own that requires a service account's token; the
+   * key file's path is the setting {@code gcs.application_credentials}, and both the path and the
+   * key it holds are secrets. The wrong credentials are another account's key file.
+   */
+  public static StoreFixture gsWithServiceAccount(FakeGcsServer server, Path dir, String prefix)
+      throws IOException {
+    server.requireAccounts("statestore@fake-project.iam.gserviceaccount.com");
+    Path key =
+        server.writeServiceAccountKey(dir, "statestore@fake-project.iam.gserviceaccount.com");
+    Path other =
+        server.writeServiceAccountKey(dir, "intruder@fake-project.iam.gserviceaccount.com");
+    List<String> secrets = new ArrayList<>();
+    for (Path file : List.of(key, other)) {
+      secrets.add(file.toString());
+      secrets.add(file.getFileName().toString());
+      JsonNode json = new ObjectMapper().readTree(file.toFile());
+      secrets.add(json.get("private_key_id").asText());
+      String pem = json.get("private_key").asText();
+      // Any line of the private key's base64 body.
+      for (String line : pem.split("\n")) {
+        if (!line.startsWith("-----") && line.length() > 20) {
+          secrets.add(line);
+        }
+      }
+    }
+    String url = "jdbc:statestore:" + server.storeUri(server.newBucket("rel"), prefix);
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return secrets;
+      }
+
+      @Override
+      public Properties properties() {
+        return credentials(key);
+      }
+
+      @Override
+      public Optional<Properties> wrongCredentials() {
+        return Optional.of(credentials(other));
+      }
+
+      private Properties credentials(Path file) {
+        Properties p = new Properties();
+        p.setProperty("gcs.application_credentials", file.toString());
+        return p;
+      }
+    };
+  }
 
   private static List<String> s3Secrets() {
     return List.of(
