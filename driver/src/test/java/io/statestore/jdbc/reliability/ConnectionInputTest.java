@@ -73,6 +73,26 @@ class ConnectionInputTest {
   }
 
   @Test
+  @Disabled(
+      "Fails today: the systemdb backend passes unknown query parameters on to the database's JDBC"
+          + " URL, and H2 then takes '?lock_timout_seconds=1' as part of the file name: a new,"
+          + " empty database 'db?lock_timout_seconds=1.mv.db' is opened instead of an error")
+  void misspelledSettingOnAnH2UrlIsRefusedInsteadOfOpeningAnotherDatabase() throws Exception {
+    String url = "jdbc:statestore:systemdb:jdbc:h2:file:" + dir.resolve("db");
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertTrue(c.isValid(5));
+    }
+    SQLException e = connectFails(url + "?lock_timout_seconds=1");
+    assertEquals("08001", e.getSQLState(), e.getMessage());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(
+          List.of(),
+          files.filter(p -> p.getFileName().toString().contains("?")).toList(),
+          "no second database file");
+    }
+  }
+
+  @Test
   void idsCannotReachOutsideTheStoreDirectory() throws Exception {
     Path root = dir.resolve("store");
     String url = "jdbc:statestore:file://" + root;
