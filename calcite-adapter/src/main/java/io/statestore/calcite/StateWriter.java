@@ -104,20 +104,23 @@ public final class StateWriter {
   }
 
   private long apply(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
+    // A row written alone needs no check ahead of the write: the store checks its document before
+    // writing anything, and parsing a body twice is a good part of a point write's cost.
+    boolean alone = batch.size() == 1;
     return switch (operation) {
-      case INSERT -> insert(batch, deadline);
+      case INSERT -> insert(batch, alone, deadline);
       case DELETE -> delete(batch, deadline);
-      case UPDATE -> update(batch, tableWidth, bodyUpdate, deadline);
-      case MERGE -> merge(batch, bodyUpdate, deadline);
+      case UPDATE -> update(batch, tableWidth, bodyUpdate, alone, deadline);
+      case MERGE -> merge(batch, bodyUpdate, alone, deadline);
     };
   }
 
-  private long insert(List<Object[]> batch, Deadline deadline) {
+  private long insert(List<Object[]> batch, boolean alone, Deadline deadline) {
     List<String[]> checked = new ArrayList<>(batch.size());
     Set<String> seen = new HashSet<>();
     for (Object[] row : batch) {
       String id = id(row[0]);
-      String body = document(id, row[1]);
+      String body = document(id, row[1], alone);
       if (!seen.add(id)) {
         throw duplicate(id, " twice in one statement");
       }
@@ -150,11 +153,13 @@ public final class StateWriter {
     return n;
   }
 
-  private long update(List<Object[]> batch, int targetAt, int bodyUpdate, Deadline deadline) {
+  private long update(
+      List<Object[]> batch, int targetAt, int bodyUpdate, boolean alone, Deadline deadline) {
     List<String[]> checked = new ArrayList<>(batch.size());
     for (Object[] row : batch) {
       String id = id(row[0]);
-      String next = bodyUpdate < 0 ? (String) row[1] : document(id, row[targetAt + bodyUpdate]);
+      String next =
+          bodyUpdate < 0 ? (String) row[1] : document(id, row[targetAt + bodyUpdate], alone);
       checked.add(new String[] {id, next, (String) row[1]});
     }
     for (String[] r : checked) {
@@ -171,7 +176,7 @@ public final class StateWriter {
    * Without a {@code WHEN NOT MATCHED} clause the target's key is not in the rows at all, so that
    * form is refused.
    */
-  private long merge(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
+  private long merge(List<Object[]> batch, int bodyUpdate, boolean alone, Deadline deadline) {
     int k = updateColumns.size();
     boolean hasInsert = inputWidth - k == tableWidth || inputWidth - k == 2 * tableWidth - 1;
     if (!hasInsert) {
@@ -196,20 +201,26 @@ public final class StateWriter {
       }
     }
     if (!changes.isEmpty()) {
-      n += update(changes, 2, 0, deadline);
+      n += update(changes, 2, 0, alone, deadline);
     }
     if (!inserts.isEmpty()) {
-      n += insert(inserts, deadline);
+      n += insert(inserts, alone, deadline);
     }
     return n;
   }
 
-  private String document(String id, Object body) {
+  /**
+   * Checks a row's body before any row of its batch is written; {@code alone}: the row is the only
+   * one of its batch, so the store's own check before its write is enough.
+   */
+  private String document(String id, Object body, boolean alone) {
     if (body == null) {
       throw new StateStoreException(
           ErrorKind.MISSING_VALUE, "body of state_id " + StateIds.quote(id) + " is NULL");
     }
-    StateDocuments.normalize(id, body.toString(), store.options().maxBodyBytes());
+    if (!alone) {
+      StateDocuments.normalize(id, body.toString(), store.options().maxBodyBytes());
+    }
     return body.toString();
   }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -99,10 +98,20 @@ public final class StateDocuments {
 
   /** Whether the bytes are a complete state document (used to detect torn reads). */
   public static boolean isDocument(byte[] content) {
-    try {
-      render(content);
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
+    try (JsonParser p = JSON.createParser(content)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (!COMPLETED.equals(name) && !PARTIAL.equals(name)) {
+          return false;
+        }
+        p.nextToken();
+        p.skipChildren(); // still reads every token, so a torn or malformed value is caught
+      }
+      return p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null;
+    } catch (IOException e) {
       return false;
     }
   }
@@ -112,11 +121,11 @@ public final class StateDocuments {
    * may be {@code null} (rendered as {@code {}}, as Meltano does).
    */
   public static byte[] fromParts(String completed, String partial) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AsciiBuffer out = new AsciiBuffer(256);
     write(out, "{\"" + COMPLETED + "\": ");
-    out.writeBytes(completed == null ? EMPTY_OBJECT : renderValue(completed));
+    out.write(completed == null ? EMPTY_OBJECT : renderValue(completed));
     write(out, ", \"" + PARTIAL + "\": ");
-    out.writeBytes(partial == null ? EMPTY_OBJECT : renderValue(partial));
+    out.write(partial == null ? EMPTY_OBJECT : renderValue(partial));
     write(out, "}");
     return out.toByteArray();
   }
@@ -132,9 +141,9 @@ public final class StateDocuments {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AsciiBuffer out = new AsciiBuffer(256);
         copyValue(p, out);
-        parts[COMPLETED.equals(name) ? 0 : 1] = out.toString(StandardCharsets.US_ASCII);
+        parts[COMPLETED.equals(name) ? 0 : 1] = out.toString();
       }
       return parts;
     } catch (IOException e) {
@@ -145,7 +154,7 @@ public final class StateDocuments {
   private static byte[] renderValue(String json) {
     try (JsonParser p = JSON.createParser(json)) {
       expect(p.nextToken() != null, "empty JSON value");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      AsciiBuffer out = new AsciiBuffer(256);
       copyValue(p, out);
       expect(p.nextToken() == null, "trailing content after the JSON value");
       return out.toByteArray();
@@ -166,7 +175,7 @@ public final class StateDocuments {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AsciiBuffer out = new AsciiBuffer(256);
         copyValue(p, out);
         if (COMPLETED.equals(name)) {
           completed = out.toByteArray();
@@ -178,18 +187,18 @@ public final class StateDocuments {
         }
       }
       expect(p.nextToken() == null, "trailing content after the JSON object");
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 32);
+      AsciiBuffer out = new AsciiBuffer(body.length + 32);
       write(out, "{\"" + COMPLETED + "\": ");
-      out.writeBytes(completed == null ? EMPTY_OBJECT : completed);
+      out.write(completed == null ? EMPTY_OBJECT : completed);
       write(out, ", \"" + PARTIAL + "\": ");
-      out.writeBytes(partial == null ? EMPTY_OBJECT : partial);
+      out.write(partial == null ? EMPTY_OBJECT : partial);
       write(out, "}");
       return out.toByteArray();
     }
   }
 
   /** Copies the value at the parser's current token in Python's json.dumps rendering. */
-  private static void copyValue(JsonParser p, ByteArrayOutputStream out) throws IOException {
+  private static void copyValue(JsonParser p, AsciiBuffer out) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {
@@ -226,7 +235,7 @@ public final class StateDocuments {
     }
   }
 
-  private static void writeString(ByteArrayOutputStream out, String s) {
+  private static void writeString(AsciiBuffer out, String s) {
     out.write('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -255,8 +264,8 @@ public final class StateDocuments {
     out.write('"');
   }
 
-  private static void write(ByteArrayOutputStream out, String ascii) {
-    out.writeBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+  private static void write(AsciiBuffer out, String ascii) {
+    out.writeAscii(ascii);
   }
 
   private static void expect(boolean condition, String message) {

@@ -1,6 +1,7 @@
 package io.statestore.it;
 
 import io.statestore.backend.azure.AzuriteServer;
+import io.statestore.backend.gcs.FakeGcsServer;
 import io.statestore.backend.s3.S3ProxyServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,15 @@ public final class CloudUrls {
         + prefix
         + "?azure.connection_string="
         + encode(server.connectionString());
+  }
+
+  /**
+   * A fresh bucket on the Cloud Storage test server (a fake of the JSON API; no GCS emulator that
+   * honours preconditions installs from Maven Central or npm), its endpoint as a query setting.
+   */
+  public static String gcs(String prefix) {
+    FakeGcsServer server = FakeGcsServer.shared();
+    return "jdbc:statestore:" + server.storeUri(server.newBucket("it"), prefix);
   }
 
   /** Form-encodes a query or user-info value. */

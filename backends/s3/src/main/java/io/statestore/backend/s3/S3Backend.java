@@ -134,6 +134,9 @@ public final class S3Backend implements StateBackend {
     for (int attempt = 1; ; attempt++) {
       try {
         PutObjectResponse r = client.putObject(request, RequestBody.fromBytes(content));
+        if (r.eTag() == null || r.eTag().isEmpty()) {
+          return versionOfWhatWeWrote(stateId, kind, content);
+        }
         return version(r.eTag(), stateId, kind);
       } catch (SdkException e) {
         if (isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
@@ -263,6 +266,20 @@ public final class S3Backend implements StateBackend {
         ErrorKind.CONFLICT,
         what(stateId, kind) + " in " + location + " changed or vanished since it was read",
         cause);
+  }
+
+  /**
+   * The version of an object just written whose answer carried no ETag (some S3-compatible stores
+   * omit it, and loaded emulators sometimes do): a HEAD finds it, and it is taken only when it is
+   * the MD5 of exactly the bytes written, so it cannot be another writer's.
+   */
+  private Version versionOfWhatWeWrote(String stateId, ObjectKind kind, byte[] content) {
+    Optional<HeadObjectResponse> head = head(stateId, kind);
+    if (head.isPresent() && sameETag(head.get().eTag(), ContentHashes.md5Hex(content))) {
+      LOG.debug("The put of {} answered without an ETag; HEAD found ours", what(stateId, kind));
+      return new Version(head.get().eTag());
+    }
+    return version(null, stateId, kind);
   }
 
   private Version version(String eTag, String stateId, ObjectKind kind) {
