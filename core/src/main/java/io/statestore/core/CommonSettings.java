@@ -4,6 +4,7 @@ import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.SettingKind;
 import io.statestore.spi.Settings;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,11 +45,46 @@ public final class CommonSettings {
           .defaultValue(String.valueOf(64L * 1024 * 1024))
           .build();
 
+  /** The value of {@link #FALLBACK_DIR} that turns fallback files off. */
+  public static final String FALLBACK_OFF = "off";
+
+  /**
+   * Where a body is kept when the store fails to take it (unreachable, timed out, refused), so that
+   * a failed write never loses the state; relative paths are resolved against the working
+   * directory.
+   */
+  public static final SettingDefinition FALLBACK_DIR =
+      SettingDefinition.builder("fallback_dir", SettingKind.PATH)
+          .label("Fallback directory")
+          .description(
+              "When the store fails to take a write (unreachable, timed out, refused), the body is"
+                  + " saved in this directory (relative to the working directory) and the error"
+                  + " names the file; push it later with an UPDATE. `"
+                  + FALLBACK_OFF
+                  + "` disables it.")
+          .defaultValue(".statestore/fallback")
+          .envVar("STATESTORE_FALLBACK_DIR")
+          .build();
+
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =
-      List.of(LOCK_TIMEOUT_SECONDS, LOCK_RETRY_SECONDS, LOCK_WAIT_SECONDS, MAX_BODY_BYTES);
+      List.of(
+          LOCK_TIMEOUT_SECONDS,
+          LOCK_RETRY_SECONDS,
+          LOCK_WAIT_SECONDS,
+          MAX_BODY_BYTES,
+          FALLBACK_DIR);
 
   private CommonSettings() {}
+
+  /** The fallback directory a store's settings name, or {@code null} when it is turned off. */
+  static Path fallbackDirectory(Settings settings) {
+    String value = settings.find(FALLBACK_DIR).orElse("").trim();
+    if (value.isEmpty() || value.equalsIgnoreCase(FALLBACK_OFF)) {
+      return null;
+    }
+    return Path.of(value);
+  }
 
   static Duration seconds(Settings settings, SettingDefinition def) {
     BigDecimal s = settings.findDecimal(def).orElse(BigDecimal.ZERO);

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * performs one atomic backend write, and releases the lock only if it is still its own. Reads take
  * no lock, as in Meltano.
  *
+ * <p>When the store itself fails a write (unreachable, timed out, refused: not a conflict or a bad
+ * input), the document is saved to a file in {@code fallback_dir} first and the error names it, so
+ * a failed write never loses the state.
+ *
  * <p>Thread-safe. Open one with {@link StateStores#open}.
  */
 public final class StateStore implements AutoCloseable {
@@ -137,6 +141,8 @@ public final class StateStore implements AutoCloseable {
         }
         throw e;
       }
+    } catch (StateStoreException e) {
+      throw keep(stateId, doc, e);
     }
   }
 
@@ -145,6 +151,8 @@ public final class StateStore implements AutoCloseable {
     byte[] doc = prepare(stateId, body);
     try (StateLock lock = lock(stateId, deadline)) {
       return backend.write(stateId, ObjectKind.STATE, doc, Precondition.none());
+    } catch (StateStoreException e) {
+      throw keep(stateId, doc, e);
     }
   }
 
@@ -160,6 +168,8 @@ public final class StateStore implements AutoCloseable {
       } catch (StateStoreException e) {
         throw conflict(stateId, e);
       }
+    } catch (StateStoreException e) {
+      throw keep(stateId, doc, e);
     }
   }
 
@@ -178,6 +188,8 @@ public final class StateStore implements AutoCloseable {
       } catch (StateStoreException e) {
         throw conflict(stateId, e);
       }
+    } catch (StateStoreException e) {
+      throw keep(stateId, doc, e);
     }
   }
 
@@ -235,6 +247,16 @@ public final class StateStore implements AutoCloseable {
       LOG.warn("Force-unlocked state_id {} in {}", StateIds.quote(stateId), describe());
     }
     return removed;
+  }
+
+  /**
+   * The exception to throw for a write of {@code doc} that failed: when the store itself failed
+   * (unreachable, timed out, refused) the document is first saved to {@code fallback_dir} and the
+   * message names the file, so the state is never lost; see {@link FallbackFiles}.
+   */
+  private StateStoreException keep(String stateId, byte[] doc, StateStoreException failure) {
+    return FallbackFiles.keep(
+        options.fallbackDir(), stateId, doc, options.clock().instant(), failure);
   }
 
   private byte[] prepare(String stateId, String body) {
@@ -303,8 +325,7 @@ public final class StateStore implements AutoCloseable {
         }
       }
       if (limit.expired()) {
-        throw new StateStoreException(
-            ErrorKind.TIMEOUT,
+        throw new LockWaitTimeoutException(
             "State_id "
                 + StateIds.quote(stateId)
                 + " is locked by another writer since "

@@ -50,7 +50,17 @@ public final class StateStores {
       Predicate<String> ignored,
       BackendRegistry registry) {
     Resolved r = resolve(uri, settings, environment, ignored, registry);
-    StateBackend backend = r.provider().open(r.location(), r.settings());
+    StateBackend backend;
+    try {
+      backend = r.provider().open(r.location(), r.settings());
+    } catch (StateStoreException e) {
+      // The location still has its query here: settings given in it are secrets too.
+      throw SecretScrubber.of(
+              StoreLocation.parse(uri == null || uri.isBlank() ? DEFAULT_URI : uri),
+              r.settings(),
+              definitions(r.provider()))
+          .scrub(e);
+    }
     return new StateStore(backend, StoreOptions.from(r.settings()));
   }
 

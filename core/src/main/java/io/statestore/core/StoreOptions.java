@@ -1,29 +1,41 @@
 package io.statestore.core;
 
 import io.statestore.spi.Settings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The behaviour of the layer above the backends: lock timing and body limits.
+ * The behaviour of the layer above the backends: lock timing, body limits and where bodies go when
+ * the store fails to take them.
  *
  * @param lockTimeout age after which a lock is stale
  * @param lockRetry pause between attempts to take a held lock
  * @param lockWait longest wait for a lock; zero for no limit
  * @param maxBodyBytes largest body accepted
  * @param clock the clock lock timestamps are taken from
+ * @param fallbackDir where a body is saved when the store fails to take it; {@code null} for never
  */
 public record StoreOptions(
-    Duration lockTimeout, Duration lockRetry, Duration lockWait, long maxBodyBytes, Clock clock) {
+    Duration lockTimeout,
+    Duration lockRetry,
+    Duration lockWait,
+    long maxBodyBytes,
+    Clock clock,
+    Path fallbackDir) {
 
-  /** Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the UTC clock. */
+  /**
+   * Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the UTC clock; fallback
+   * files in {@code .statestore/fallback} of the working directory.
+   */
   public static StoreOptions defaults() {
     return new StoreOptions(
         Duration.ofSeconds(10),
         Duration.ofSeconds(1),
         Duration.ofSeconds(60),
         64L * 1024 * 1024,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Path.of(CommonSettings.FALLBACK_DIR.defaultValue()));
   }
 
   /** Reads the common settings. */
@@ -33,16 +45,22 @@ public record StoreOptions(
         CommonSettings.seconds(settings, CommonSettings.LOCK_RETRY_SECONDS),
         CommonSettings.seconds(settings, CommonSettings.LOCK_WAIT_SECONDS),
         settings.findLong(CommonSettings.MAX_BODY_BYTES).orElse(64L * 1024 * 1024),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        CommonSettings.fallbackDirectory(settings));
   }
 
   /** A copy with another lock timeout and retry pause. */
   public StoreOptions withLockTiming(Duration timeout, Duration retry) {
-    return new StoreOptions(timeout, retry, lockWait, maxBodyBytes, clock);
+    return new StoreOptions(timeout, retry, lockWait, maxBodyBytes, clock, fallbackDir);
   }
 
   /** A copy with another clock. */
   public StoreOptions withClock(Clock newClock) {
-    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, newClock);
+    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, newClock, fallbackDir);
+  }
+
+  /** A copy with another fallback directory; {@code null} turns fallback files off. */
+  public StoreOptions withFallbackDir(Path dir) {
+    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, clock, dir);
   }
 }

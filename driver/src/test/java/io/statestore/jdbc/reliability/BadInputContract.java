@@ -1,0 +1,181 @@
+package io.statestore.jdbc.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input is refused with its SQLState and writes nothing: after each refused statement the store
+ * (as SQL shows it and, for local stores, every file) is exactly as before.
+ */
+public abstract class BadInputContract {
+  private static final String GOOD = "{\"completed\": {\"ok\": 1}, \"partial\": {}}";
+
+  /** A fresh store. */
+  protected abstract StoreFixture store() throws Exception;
+
+  /** Bodies that are not state documents: 22032. */
+  static List<String> badBodies() {
+    return List.of(
+        "{not json",
+        "{\"completed\": {}} trailing",
+        "{\"completed\": {}}}",
+        "",
+        "   ",
+        "[1, 2]",
+        "\"text\"",
+        "null",
+        "{\"completed\": {}, \"other\": 1}",
+        "{\"completed\": {}, \"completed\": {}}",
+        "{\"completed\": {\"a\": 1,}}");
+  }
+
+  /** State ids every store refuses: 22023. */
+  static List<String> badIds() {
+    List<String> ids = new ArrayList<>();
+    ids.add("");
+    ids.add("   ");
+    ids.add("\t");
+    ids.add("a..b");
+    ids.add("..");
+    ids.add(".");
+    ids.add("/etc/passwd");
+    ids.add("/abs");
+    ids.add("dir/sub");
+    ids.add("a\u0000b");
+    ids.add("a\\b");
+    ids.add("C:\\Windows\\x");
+    ids.add("bell\u0007");
+    ids.add("line\nbreak");
+    ids.add("del\u007f");
+    ids.add("lone\ud800surrogate");
+    ids.add("x".repeat(256));
+    ids.add("\u00e9".repeat(128));
+    return ids;
+  }
+
+  private static void insert(String url, String id, String body) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps =
+            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
+      if (id == null) {
+        ps.setNull(1, Types.VARCHAR);
+      } else {
+        ps.setString(1, id);
+      }
+      if (body == null) {
+        ps.setNull(2, Types.VARCHAR);
+      } else {
+        ps.setString(2, body);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static void update(String url, String id, String body) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement ps = c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
+      ps.setString(1, body);
+      ps.setString(2, id);
+      ps.executeUpdate();
+    }
+  }
+
+  private interface Sql {
+    void run() throws SQLException;
+  }
+
+  private static void refusedUnchanged(StoreFixture store, String sqlState, String what, Sql sql)
+      throws SQLException {
+    StoreSnapshot before = StoreSnapshot.of(store);
+    SQLException e = assertThrows(SQLException.class, sql::run, what);
+    assertEquals(sqlState, e.getSQLState(), what + ": " + e.getMessage());
+    assertNotNull(e.getMessage(), what);
+    assertEquals(before, StoreSnapshot.of(store), what + ": the store changed");
+  }
+
+  @Test
+  void bodiesThatAreNotStateDocumentsAre22032() throws Exception {
+    StoreFixture store = store();
+    String url = store.url();
+    insert(url, "s", GOOD);
+    for (String body : badBodies()) {
+      refusedUnchanged(store, "22032", "insert " + body, () -> insert(url, "t", body));
+      refusedUnchanged(store, "22032", "update " + body, () -> update(url, "s", body));
+    }
+  }
+
+  @Test
+  void nullsAre23502() throws Exception {
+    StoreFixture store = store();
+    insert(store.url(), "s", GOOD);
+    refusedUnchanged(store, "23502", "null body", () -> insert(store.url(), "t", null));
+    refusedUnchanged(store, "23502", "null id", () -> insert(store.url(), null, GOOD));
+    refusedUnchanged(store, "23502", "update to null", () -> update(store.url(), "s", null));
+  }
+
+  @Test
+  void bodyAboveMaxBodyBytesIs22023() throws Exception {
+    StoreFixture store = store();
+    String url = Urls.with(store.url(), "max_body_bytes", "1000");
+    insert(url, "s", GOOD);
+    String big = "{\"completed\": {\"pad\": \"" + "x".repeat(1000) + "\"}}";
+    refusedUnchanged(store, "22023", "big insert", () -> insert(url, "t", big));
+    refusedUnchanged(store, "22023", "big update", () -> update(url, "s", big));
+    insert(url, "fits", "{\"completed\": {\"pad\": \"" + "x".repeat(900) + "\"}}");
+  }
+
+  @Test
+  void badStateIdsAre22023() throws Exception {
+    StoreFixture store = store();
+    insert(store.url(), "s", GOOD);
+    for (String id : badIds()) {
+      refusedUnchanged(
+          store,
+          "22023",
+          "id " + id.substring(0, Math.min(20, id.length())),
+          () -> insert(store.url(), id, GOOD));
+    }
+  }
+
+  @Test
+  void longestIdIsAccepted() throws Exception {
+    StoreFixture store = store();
+    insert(store.url(), "x".repeat(255), GOOD);
+    insert(store.url(), "\u00e9".repeat(127), GOOD);
+    assertEquals(2, StoreSnapshot.of(store).states().size());
+  }
+
+  @Test
+  void unknownSettingIsRefusedBeforeAnythingIsOpened() throws Exception {
+    StoreFixture store = store();
+    insert(store.url(), "s", GOOD);
+    StoreSnapshot before = StoreSnapshot.of(store);
+    for (Map.Entry<String, String> bad :
+        Map.of(
+                "lock_timout_seconds", "1",
+                "lock_timeout_seconds", "soon",
+                "max_body_bytes", "-1",
+                "fallback_dirr", "/tmp")
+            .entrySet()) {
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> DriverManager.getConnection(Urls.with(store.url(), Map.ofEntries(bad))));
+      assertEquals("08001", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains(bad.getKey()), e.getMessage());
+    }
+    assertEquals(before, StoreSnapshot.of(store));
+  }
+}

@@ -1,0 +1,43 @@
+package io.statestore.jdbc.reliability;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Fixtures for the stores that need no emulator: a file directory and an H2 system database. */
+public final class LocalStores {
+  private LocalStores() {}
+
+  /** A file store in {@code dir}, in Meltano's layout. */
+  public static StoreFixture file(Path dir) {
+    Path root = dir.toAbsolutePath().resolve("store");
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return "jdbc:statestore:file://" + root;
+      }
+
+      @Override
+      public Optional<Path> directory() {
+        return Optional.of(root);
+      }
+
+      @Override
+      public Map<String, String> bulkLoadSettings() {
+        return Map.of("file.fsync", "false");
+      }
+    };
+  }
+
+  /**
+   * A systemdb store on an H2 file database in {@code dir}, shared between processes through H2's
+   * auto-server mode.
+   */
+  public static StoreFixture h2(Path dir) {
+    String url =
+        "jdbc:statestore:systemdb:jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("db")
+            + ";AUTO_SERVER=TRUE";
+    return () -> url;
+  }
+}

@@ -1,0 +1,207 @@
+package io.statestore.it.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statestore.backend.azure.AzuriteServer;
+import io.statestore.backend.gcs.FakeGcsServer;
+import io.statestore.backend.s3.S3ProxyServer;
+import io.statestore.it.CloudUrls;
+import io.statestore.jdbc.reliability.StoreFixture;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Fixtures for the reliability contracts on the cloud stores' emulators. */
+public final class CloudStores {
+  /** A secret key the S3 emulator refuses. */
+  static final String WRONG_S3_SECRET = "Wrong-S3-Secret-0451";
+
+  /** An account key (base64) Azurite refuses. */
+  static final String WRONG_AZURE_KEY = "V3JvbmctQXp1cml0ZS1LZXktMDQ1MQ==";
+
+  private CloudStores() {}
+
+  /** A fresh bucket on the shared Cloud Storage fake (no credentials: it is an emulator). */
+  public static StoreFixture gs(String prefix) {
+    FakeGcsServer server = FakeGcsServer.shared();
+    String url = "jdbc:statestore:" + server.storeUri(server.newBucket("rel"), prefix);
+    return () -> url;
+  }
+
+  /**
+   * A fresh bucket on a Cloud Storage fake of its own that requires a service account's token; the
+   * key file's path is the setting {@code gcs.application_credentials}, and both the path and the
+   * key it holds are secrets. The wrong credentials are another account's key file.
+   */
+  public static StoreFixture gsWithServiceAccount(FakeGcsServer server, Path dir, String prefix)
+      throws IOException {
+    server.requireAccounts("statestore@fake-project.iam.gserviceaccount.com");
+    Path key =
+        server.writeServiceAccountKey(dir, "statestore@fake-project.iam.gserviceaccount.com");
+    Path other =
+        server.writeServiceAccountKey(dir, "intruder@fake-project.iam.gserviceaccount.com");
+    List<String> secrets = new ArrayList<>();
+    for (Path file : List.of(key, other)) {
+      secrets.add(file.toString());
+      secrets.add(file.getFileName().toString());
+      JsonNode json = new ObjectMapper().readTree(file.toFile());
+      secrets.add(json.get("private_key_id").asText());
+      String pem = json.get("private_key").asText();
+      // Any line of the private key's base64 body.
+      for (String line : pem.split("\n")) {
+        if (!line.startsWith("-----") && line.length() > 20) {
+          secrets.add(line);
+        }
+      }
+    }
+    String url = "jdbc:statestore:" + server.storeUri(server.newBucket("rel"), prefix);
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return secrets;
+      }
+
+      @Override
+      public Properties properties() {
+        return credentials(key);
+      }
+
+      @Override
+      public Optional<Properties> wrongCredentials() {
+        return Optional.of(credentials(other));
+      }
+
+      private Properties credentials(Path file) {
+        Properties p = new Properties();
+        p.setProperty("gcs.application_credentials", file.toString());
+        return p;
+      }
+    };
+  }
+
+  private static List<String> s3Secrets() {
+    return List.of(
+        S3ProxyServer.SECRET_KEY, CloudUrls.encode(S3ProxyServer.SECRET_KEY), WRONG_S3_SECRET);
+  }
+
+  private static List<String> azureSecrets() {
+    return List.of(
+        AzuriteServer.KEY,
+        CloudUrls.encode(AzuriteServer.KEY),
+        WRONG_AZURE_KEY,
+        CloudUrls.encode(WRONG_AZURE_KEY));
+  }
+
+  /** A fresh S3 bucket, the keys in the URI's user info ({@code key:secret@}). */
+  public static StoreFixture s3(String prefix) {
+    String url = CloudUrls.s3(prefix);
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return s3Secrets();
+      }
+    };
+  }
+
+  /** A fresh S3 bucket, the keys given as the {@code s3.aws_*} settings. */
+  public static StoreFixture s3WithKeySettings(String prefix) {
+    S3ProxyServer server = S3ProxyServer.get();
+    String url =
+        "jdbc:statestore:s3://"
+            + server.newBucket()
+            + "/"
+            + prefix
+            + "?s3.endpoint_url="
+            + CloudUrls.encode(server.endpoint().toString())
+            + "&s3.region=us-east-1";
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return s3Secrets();
+      }
+
+      @Override
+      public Properties properties() {
+        return keys(S3ProxyServer.SECRET_KEY);
+      }
+
+      @Override
+      public Optional<Properties> wrongCredentials() {
+        return Optional.of(keys(WRONG_S3_SECRET));
+      }
+
+      private Properties keys(String secret) {
+        Properties p = new Properties();
+        p.setProperty("s3.aws_access_key_id", S3ProxyServer.ACCESS_KEY);
+        p.setProperty("s3.aws_secret_access_key", secret);
+        return p;
+      }
+    };
+  }
+
+  /** A fresh Azurite container, the connection string in the URL's query. */
+  public static StoreFixture azure(AzuriteServer server, String prefix) {
+    String url = CloudUrls.azure(server, prefix);
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return azureSecrets();
+      }
+    };
+  }
+
+  /** A fresh Azurite container, the connection string given as a property. */
+  public static StoreFixture azureWithProperty(AzuriteServer server, String prefix) {
+    String url = "jdbc:statestore:azure://" + server.createContainer("rel") + "/" + prefix;
+    return new StoreFixture() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return azureSecrets();
+      }
+
+      @Override
+      public Properties properties() {
+        return connection(server.connectionString());
+      }
+
+      @Override
+      public Optional<Properties> wrongCredentials() {
+        return Optional.of(connection(server.connectionString(WRONG_AZURE_KEY)));
+      }
+
+      private Properties connection(String connectionString) {
+        Properties p = new Properties();
+        p.setProperty("azure.connection_string", connectionString);
+        return p;
+      }
+    };
+  }
+}
