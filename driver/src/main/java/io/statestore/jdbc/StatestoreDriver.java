@@ -98,11 +98,11 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     if (url == null || !acceptsURL(url)) {
       return null;
     }
-    ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
     List<StateStore> stores = new ArrayList<>();
     List<String> schemas = new ArrayList<>();
     Connection engine = null;
     try {
+      ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
       StateStore main = open(config.uri(), config.settings());
       stores.add(main);
       engine = super.connect(PREFIX, engineProperties(config.engine()));

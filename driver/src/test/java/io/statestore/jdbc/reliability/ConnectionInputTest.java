@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +56,6 @@ class ConnectionInputTest {
   }
 
   @Test
-  @Disabled(
-      "Fails today: StatestoreDriver.connect parses the URL before its try block, so a URI without"
-          + " a valid scheme or with a malformed query escapes as a StateStoreException instead of a SQLException (08001)")
   void uriWithoutAValidSchemeOrWithAMalformedQueryIs08001() {
     for (String url :
         List.of(
@@ -73,10 +69,6 @@ class ConnectionInputTest {
   }
 
   @Test
-  @Disabled(
-      "Fails today: the systemdb backend passes unknown query parameters on to the database's JDBC"
-          + " URL, and H2 then takes '?lock_timout_seconds=1' as part of the file name: a new,"
-          + " empty database 'db?lock_timout_seconds=1.mv.db' is opened instead of an error")
   void misspelledSettingOnAnH2UrlIsRefusedInsteadOfOpeningAnotherDatabase() throws Exception {
     String url = "jdbc:statestore:systemdb:jdbc:h2:file:" + dir.resolve("db");
     try (Connection c = DriverManager.getConnection(url)) {

@@ -44,7 +44,7 @@ final class FileUris {
         throw invalid(
             uri,
             "names a host ('"
-                + host
+                + (host.contains("@") ? "***@" + host.substring(host.lastIndexOf('@') + 1) : host)
                 + "'); only local directories are supported, written with three slashes");
       }
       path = slash < 0 ? "" : rest.substring(slash);

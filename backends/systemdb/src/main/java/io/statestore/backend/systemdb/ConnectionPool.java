@@ -27,7 +27,8 @@ final class ConnectionPool implements AutoCloseable {
   private static final int VALIDATION_TIMEOUT_SECONDS = 5;
   private static final long BORROW_TIMEOUT_SECONDS = 30;
 
-  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+  // "Database already in use" and "error opening database" (lock file recently modified).
+  private static final java.util.Set<Integer> H2_OPEN_RACE_CODES = java.util.Set.of(90020, 8000);
   private static final int H2_OPEN_RACE_SECONDS = 10;
 
   private final String url;
@@ -63,8 +64,8 @@ final class ConnectionPool implements AutoCloseable {
 
   /**
    * Opens a connection. An embedded H2 database in auto-server mode that another process is opening
-   * at the same moment answers "already in use" (90020) until that process's server is up: that is
-   * retried for a few seconds.
+   * at the same moment answers "already in use" (90020) or "lock file recently modified" (8000)
+   * until that process's server is up: that is retried for a few seconds.
    */
   private Connection open() throws SQLException {
     boolean autoServer = url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE");
@@ -74,7 +75,7 @@ final class ConnectionPool implements AutoCloseable {
         return DriverManager.getConnection(url, properties);
       } catch (SQLException e) {
         if (!autoServer
-            || e.getErrorCode() != H2_DATABASE_ALREADY_OPEN
+            || !H2_OPEN_RACE_CODES.contains(e.getErrorCode())
             || System.nanoTime() > deadline) {
           throw e;
         }

@@ -82,6 +82,18 @@ final class JdbcUrls {
               + "' must be 'systemdb:' (the embedded default) or 'systemdb:<jdbc url>', e.g."
               + " systemdb:jdbc:sqlite:/project/.meltano/meltano.db");
     }
+    if (spec.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") && !location.query().isEmpty()) {
+      // H2 takes its options after ';' and would read '?...' as part of the database's name,
+      // silently opening another, empty database: a misspelled setting must not do that.
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Unknown setting(s) "
+              + location.query().keySet()
+              + " for "
+              + location.redacted()
+              + "; H2 takes its own options after ';' (jdbc:h2:file:/p/db;MODE=...). Valid"
+              + " statestore settings are listed by the driver's getPropertyInfo and the README");
+    }
     return spec + query(location.query());
   }
 

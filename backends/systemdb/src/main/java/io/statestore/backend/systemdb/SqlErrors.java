@@ -26,9 +26,10 @@ final class SqlErrors {
   private static final int H2_CONCURRENT_UPDATE = 90131;
   private static final int H2_LOCK_TIMEOUT = 50200;
 
-  // H2's "connection broken", "database already in use", "database is closed" and "database called
-  // at shutdown" error codes.
-  private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90020, 90098, 90121);
+  // H2's "connection broken", "database already in use", "database is closed", "database called
+  // at shutdown" and "error opening database" (a lock file recently modified by a process taking
+  // over serving the database) error codes.
+  private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90020, 90098, 90121, 8000);
 
   private SqlErrors() {}
 

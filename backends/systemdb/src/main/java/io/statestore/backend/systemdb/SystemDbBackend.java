@@ -58,6 +58,12 @@ final class SystemDbBackend implements StateBackend {
   }
 
   /**
+   * How long opening an embedded H2 database keeps retrying while other processes open it or take
+   * over serving it (each attempt may itself wait on H2's lock file).
+   */
+  private static final long OPEN_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+  /**
    * Connects, creates the tables if missing and checks their columns.
    *
    * @param config the database and tables
@@ -76,7 +82,7 @@ final class SystemDbBackend implements StateBackend {
         // at once.
         if (urlDialect == Dialect.H2
             && SqlErrors.isConnectionFailure(e, urlDialect)
-            && System.nanoTime() - start < Transactions.RECONNECT_BUDGET_NANOS) {
+            && System.nanoTime() - start < OPEN_BUDGET_NANOS) {
           LOG.debug("Retrying to connect (attempt {}) to {}", attempt, config.describe(), e);
           Transactions.pause(Transactions.reconnectPause(attempt), "connect");
           continue;
