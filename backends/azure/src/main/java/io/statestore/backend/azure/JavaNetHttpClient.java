@@ -38,6 +38,9 @@ final class JavaNetHttpClient implements HttpClient {
     this.client =
         java.net.http.HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
+            // Blob Storage speaks HTTP/1.1; over plain http (Azurite, private endpoints) the JDK
+            // would otherwise try an h2c upgrade on every new connection.
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
             .build();
     this.requestTimeout = requestTimeout;
