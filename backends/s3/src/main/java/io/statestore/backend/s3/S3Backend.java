@@ -58,6 +58,7 @@ public final class S3Backend implements StateBackend {
   private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
   private static final String CONTENT_TYPE = "application/json";
   private static final int CONFLICT_ATTEMPTS = 5;
+  private static final int TORN_READ_ATTEMPTS = 6;
 
   private final S3Client client;
   private final S3Location location;
@@ -98,19 +99,39 @@ public final class S3Backend implements StateBackend {
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
     String key = layout.key(stateId, kind);
-    try {
-      ResponseBytes<GetObjectResponse> r =
-          client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key));
-      GetObjectResponse meta = r.response();
-      return Optional.of(
-          new StoredObject(
-              r.asByteArrayUnsafe(), meta.lastModified(), version(meta.eTag(), stateId, kind)));
-    } catch (SdkException e) {
-      if (isMissingKey(e)) {
-        return Optional.empty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ResponseBytes<GetObjectResponse> r =
+            client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key));
+        GetObjectResponse meta = r.response();
+        if (ETags.missing(meta.eTag()) && attempt < TORN_READ_ATTEMPTS) {
+          tornAnswer("GET", stateId, kind, attempt);
+          continue;
+        }
+        return Optional.of(
+            new StoredObject(
+                r.asByteArrayUnsafe(), meta.lastModified(), version(meta.eTag(), stateId, kind)));
+      } catch (SdkException e) {
+        if (S3Errors.isMissingKey(e)) {
+          return Optional.empty();
+        }
+        throw errors.translate(e, "reading " + what(stateId, kind));
       }
-      throw errors.translate(e, "reading " + what(stateId, kind));
     }
+  }
+
+  /**
+   * A read answered without an ETag. S3Proxy's file stores answer so when the object is replaced or
+   * removed while they read its attributes (one by one, by path), so the answer describes no single
+   * version: read again.
+   */
+  private void tornAnswer(String method, String stateId, ObjectKind kind, int attempt) {
+    LOG.debug(
+        "{} of {} answered without an ETag (attempt {}); reading again",
+        method,
+        what(stateId, kind),
+        attempt);
+    pause(attempt);
   }
 
   @Override
@@ -134,19 +155,19 @@ public final class S3Backend implements StateBackend {
     for (int attempt = 1; ; attempt++) {
       try {
         PutObjectResponse r = client.putObject(request, RequestBody.fromBytes(content));
-        if (r.eTag() == null || r.eTag().isEmpty()) {
-          return versionOfWhatWeWrote(stateId, kind, content);
+        if (ETags.missing(r.eTag())) {
+          return versionOfWhatWeWrote(stateId, kind, content, precondition);
         }
         return version(r.eTag(), stateId, kind);
       } catch (SdkException e) {
-        if (isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
+        if (S3Errors.isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
           pause(attempt);
           continue;
         }
         boolean refused =
             S3Errors.status(e) == 412
-                || isConcurrentConditionalRequest(e)
-                || (precondition instanceof Precondition.Matches && isMissingKey(e));
+                || S3Errors.isConcurrentConditionalRequest(e)
+                || (precondition instanceof Precondition.Matches && S3Errors.isMissingKey(e));
         if (!refused) {
           throw errors.translate(e, "writing " + what(stateId, kind));
         }
@@ -193,7 +214,7 @@ public final class S3Backend implements StateBackend {
       return true;
     }
     String expected = m.version().token();
-    if (head.isEmpty() || !sameETag(head.get().eTag(), expected)) {
+    if (head.isEmpty() || !ETags.same(head.get().eTag(), expected)) {
       throw changed(stateId, kind, null);
     }
     DeleteObjectRequest.Builder request =
@@ -225,16 +246,16 @@ public final class S3Backend implements StateBackend {
         client.deleteObject(built);
         return;
       } catch (SdkException e) {
-        if (isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
+        if (S3Errors.isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
           pause(attempt);
           continue;
         }
         boolean refused =
             built.ifMatch() != null
                 && (S3Errors.status(e) == 412
-                    || isMissingKey(e)
-                    || isConcurrentConditionalRequest(e));
-        if (built.ifMatch() != null && refusesConditionalDeletes(e)) {
+                    || S3Errors.isMissingKey(e)
+                    || S3Errors.isConcurrentConditionalRequest(e));
+        if (built.ifMatch() != null && S3Errors.refusesConditionalDeletes(e)) {
           throw new StateStoreException(
               ErrorKind.UNSUPPORTED, location + " refuses conditional deletes", e);
         }
@@ -249,15 +270,23 @@ public final class S3Backend implements StateBackend {
     }
   }
 
+  /** The object's metadata; an answer without an ETag is asked again a few times first. */
   private Optional<HeadObjectResponse> head(String stateId, ObjectKind kind) {
-    try {
-      return Optional.of(
-          client.headObject(b -> b.bucket(location.bucket()).key(layout.key(stateId, kind))));
-    } catch (SdkException e) {
-      if (S3Errors.status(e) == 404) {
-        return Optional.empty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HeadObjectResponse r =
+            client.headObject(b -> b.bucket(location.bucket()).key(layout.key(stateId, kind)));
+        if (ETags.missing(r.eTag()) && attempt < TORN_READ_ATTEMPTS) {
+          tornAnswer("HEAD", stateId, kind, attempt);
+          continue;
+        }
+        return Optional.of(r);
+      } catch (SdkException e) {
+        if (S3Errors.status(e) == 404) {
+          return Optional.empty();
+        }
+        throw errors.translate(e, "reading the metadata of " + what(stateId, kind));
       }
-      throw errors.translate(e, "reading the metadata of " + what(stateId, kind));
     }
   }
 
@@ -270,16 +299,56 @@ public final class S3Backend implements StateBackend {
 
   /**
    * The version of an object just written whose answer carried no ETag (some S3-compatible stores
-   * omit it, and loaded emulators sometimes do): a HEAD finds it, and it is taken only when it is
-   * the MD5 of exactly the bytes written, so it cannot be another writer's.
+   * omit it): a HEAD finds it, and it is taken only when it is the MD5 of exactly the bytes
+   * written, so it cannot be another writer's. When the HEAD shows no object or another one, the
+   * put took effect but another writer removed or replaced the object since (a lock broken by
+   * {@code force-unlock} or taken over): the write is reported as lost to that writer, so a lock
+   * attempt is simply made again. A store that never shows ETags is {@link ErrorKind#UNSUPPORTED},
+   * and a lock written there is removed again.
    */
-  private Version versionOfWhatWeWrote(String stateId, ObjectKind kind, byte[] content) {
+  private Version versionOfWhatWeWrote(
+      String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
     Optional<HeadObjectResponse> head = head(stateId, kind);
-    if (head.isPresent() && sameETag(head.get().eTag(), ContentHashes.md5Hex(content))) {
+    if (head.isPresent() && ETags.same(head.get().eTag(), ContentHashes.md5Hex(content))) {
       LOG.debug("The put of {} answered without an ETag; HEAD found ours", what(stateId, kind));
       return new Version(head.get().eTag());
     }
-    return version(null, stateId, kind);
+    if (head.isPresent() && ETags.missing(head.get().eTag())) {
+      if (kind == ObjectKind.LOCK) {
+        removeIfStillOurs(stateId, kind, content);
+      }
+      return version(null, stateId, kind);
+    }
+    String happened = head.isEmpty() ? "removed" : "replaced";
+    LOG.info(
+        "The put of {} answered without an ETag and the object was {} by another writer since",
+        what(stateId, kind),
+        happened);
+    String message =
+        what(stateId, kind)
+            + " in "
+            + location
+            + " was "
+            + happened
+            + " by another writer right after this write";
+    if (kind == ObjectKind.LOCK && precondition instanceof Precondition.Absent) {
+      throw new StateStoreException(ErrorKind.ALREADY_EXISTS, message);
+    }
+    throw new StateStoreException(ErrorKind.CONFLICT, message);
+  }
+
+  /** Removes an object that cannot be confirmed by version if it still holds {@code content}. */
+  private void removeIfStillOurs(String stateId, ObjectKind kind, byte[] content) {
+    String key = layout.key(stateId, kind);
+    try {
+      byte[] now =
+          client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key)).asByteArrayUnsafe();
+      if (Arrays.equals(now, content)) {
+        client.deleteObject(b -> b.bucket(location.bucket()).key(key));
+      }
+    } catch (SdkException e) {
+      LOG.warn("Could not remove {} that this write left in {}", what(stateId, kind), location, e);
+    }
   }
 
   private Version version(String eTag, String stateId, ObjectKind kind) {
@@ -292,37 +361,6 @@ public final class S3Backend implements StateBackend {
               + "; conditional writes need it");
     }
     return new Version(eTag);
-  }
-
-  private static boolean sameETag(String a, String b) {
-    return a != null && unquote(a).equals(unquote(b));
-  }
-
-  private static String unquote(String eTag) {
-    String t = eTag.startsWith("W/") ? eTag.substring(2) : eTag;
-    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")
-        ? t.substring(1, t.length() - 1)
-        : t;
-  }
-
-  /** A store without conditional deletes answers 501, or 400 naming the header as unknown. */
-  private static boolean refusesConditionalDeletes(SdkException e) {
-    int status = S3Errors.status(e);
-    String code = S3Errors.code(e);
-    return status == 501
-        || (status == 400
-            && (code.equals("NotImplemented")
-                || code.equals("InvalidArgument")
-                || code.equals("InvalidRequest")));
-  }
-
-  private static boolean isMissingKey(SdkException e) {
-    return S3Errors.status(e) == 404 && !"NoSuchBucket".equals(S3Errors.code(e));
-  }
-
-  /** S3's 409 for a conditional request that raced another one on the same key: retry it. */
-  private static boolean isConcurrentConditionalRequest(SdkException e) {
-    return S3Errors.status(e) == 409 && "ConditionalRequestConflict".equals(S3Errors.code(e));
   }
 
   private static void pause(int attempt) {

@@ -130,4 +130,24 @@ final class S3Errors {
     String m = e.getMessage();
     return m != null && MISSING_CREDENTIALS.matcher(m).find();
   }
+
+  /** A store without conditional deletes answers 501, or 400 naming the header as unknown. */
+  static boolean refusesConditionalDeletes(SdkException e) {
+    int status = status(e);
+    String code = code(e);
+    return status == 501
+        || (status == 400
+            && (code.equals("NotImplemented")
+                || code.equals("InvalidArgument")
+                || code.equals("InvalidRequest")));
+  }
+
+  static boolean isMissingKey(SdkException e) {
+    return status(e) == 404 && !"NoSuchBucket".equals(code(e));
+  }
+
+  /** S3's 409 for a conditional request that raced another one on the same key: retry it. */
+  static boolean isConcurrentConditionalRequest(SdkException e) {
+    return status(e) == 409 && "ConditionalRequestConflict".equals(code(e));
+  }
 }
