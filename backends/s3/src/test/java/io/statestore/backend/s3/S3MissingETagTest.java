@@ -107,24 +107,14 @@ class S3MissingETagTest {
   void aLockPutWhoseObjectAnotherWriterReplacedIsNotTakenForOurs() {
     byte[] theirs = "1723058801.5".getBytes(StandardCharsets.US_ASCII);
     try (S3Backend backend = open()) {
-      proxy.stripETag(
-          "PUT",
-          "/c/lock",
-          1,
-          () ->
-              admin.putObject(b -> b.bucket(bucket).key("c/lock"), RequestBody.fromBytes(theirs)));
+      replaceOurNextLockPutWith(theirs);
       assertEquals(
           ErrorKind.ALREADY_EXISTS,
           kind(() -> backend.write("c", ObjectKind.LOCK, STAMP, Precondition.absent())));
       assertArrayEquals(theirs, backend.read("c", ObjectKind.LOCK).orElseThrow().content());
 
       Version held = backend.read("c", ObjectKind.LOCK).orElseThrow().version();
-      proxy.stripETag(
-          "PUT",
-          "/c/lock",
-          1,
-          () ->
-              admin.putObject(b -> b.bucket(bucket).key("c/lock"), RequestBody.fromBytes(theirs)));
+      replaceOurNextLockPutWith(theirs);
       assertEquals(
           ErrorKind.CONFLICT,
           kind(() -> backend.write("c", ObjectKind.LOCK, STAMP, Precondition.matches(held))),
@@ -146,5 +136,14 @@ class S3MissingETagTest {
               .anyMatch(o -> o.key().equals("c/lock")),
           "the lock it could not confirm was removed");
     }
+  }
+
+  /** Strips the ETag from our next lock put's answer, after another writer replaced that lock. */
+  private void replaceOurNextLockPutWith(byte[] theirs) {
+    proxy.stripETag(
+        "PUT",
+        "/c/lock",
+        1,
+        () -> admin.putObject(b -> b.bucket(bucket).key("c/lock"), RequestBody.fromBytes(theirs)));
   }
 }
