@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class AzureBackend implements StateBackend {
   private static final Logger LOG = LoggerFactory.getLogger(AzureBackend.class);
   private static final String CONTENT_TYPE = "application/json";
+  private static final int READS_WITHOUT_ETAG = 6;
 
   private final BlobContainerClient container;
   private final ObjectKeyLayout layout;
@@ -63,20 +65,31 @@ public final class AzureBackend implements StateBackend {
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
     BlobClient blob = blob(stateId, kind);
-    try {
-      BlobDownloadContentResponse response =
-          blob.downloadContentWithResponse(null, null, null, Context.NONE);
-      BlobDownloadHeaders headers = response.getDeserializedHeaders();
-      return Optional.of(
-          new StoredObject(
-              response.getValue().toBytes(),
-              instant(headers.getLastModified()),
-              new Version(headers.getETag())));
-    } catch (RuntimeException e) {
-      if (AzureErrors.isBlobNotFound(e)) {
-        return Optional.empty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        BlobDownloadContentResponse response =
+            blob.downloadContentWithResponse(null, null, null, Context.NONE);
+        BlobDownloadHeaders headers = response.getDeserializedHeaders();
+        if (missing(headers.getETag()) && attempt < READS_WITHOUT_ETAG) {
+          LOG.debug(
+              "Reading {} gave no ETag (attempt {}); reading again", what(stateId, kind), attempt);
+          pause(attempt);
+          continue;
+        }
+        return Optional.of(
+            new StoredObject(
+                response.getValue().toBytes(),
+                instant(headers.getLastModified()),
+                version(headers.getETag(), stateId, kind)));
+      } catch (RuntimeException e) {
+        if (e instanceof StateStoreException s) {
+          throw s;
+        }
+        if (AzureErrors.isBlobNotFound(e)) {
+          return Optional.empty();
+        }
+        throw errors.translate(e, "reading " + what(stateId, kind));
       }
-      throw errors.translate(e, "reading " + what(stateId, kind));
     }
   }
 
@@ -105,7 +118,12 @@ public final class AzureBackend implements StateBackend {
               .uploadWithResponse(options, null, context)
               .getValue();
       LOG.debug("Wrote {} ({} bytes) in {}", what(stateId, kind), content.length, description);
+      if (missing(item.getETag())) {
+        return versionOfWhatWeWrote(stateId, kind, content, precondition);
+      }
       return new Version(item.getETag());
+    } catch (StateStoreException e) {
+      throw e;
     } catch (RuntimeException e) {
       StateStoreException failure = writeFailure(e, stateId, kind, precondition);
       if (AttemptCounter.attempts(context) > 1
@@ -137,6 +155,78 @@ public final class AzureBackend implements StateBackend {
       LOG.debug("Could not check a retried write of {}", what(stateId, kind), e);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The version of a blob just written whose answer carried no ETag: read back, and taken only when
+   * it holds exactly the bytes written. Otherwise another writer removed or replaced it since, and
+   * the write is reported as lost to that writer (a lock attempt is simply made again). A store
+   * that never shows ETags is {@link ErrorKind#UNSUPPORTED}; a lock written there is removed again.
+   */
+  private Version versionOfWhatWeWrote(
+      String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
+    Optional<StoredObject> now;
+    try {
+      now = read(stateId, kind);
+    } catch (StateStoreException e) {
+      if (e.kind() == ErrorKind.UNSUPPORTED && kind == ObjectKind.LOCK) {
+        removeIfStillOurs(stateId, kind, content);
+      }
+      throw e;
+    }
+    if (now.isPresent() && Arrays.equals(now.get().content(), content)) {
+      LOG.debug("The write of {} gave no ETag; reading it back found ours", what(stateId, kind));
+      return now.get().version();
+    }
+    String message =
+        what(stateId, kind)
+            + " in "
+            + description
+            + " was "
+            + (now.isEmpty() ? "removed" : "replaced")
+            + " by another writer right after this write";
+    LOG.info("{}", message);
+    throw new StateStoreException(
+        kind == ObjectKind.LOCK && precondition instanceof Precondition.Absent
+            ? ErrorKind.ALREADY_EXISTS
+            : ErrorKind.CONFLICT,
+        message);
+  }
+
+  private void removeIfStillOurs(String stateId, ObjectKind kind, byte[] content) {
+    try {
+      BlobClient blob = blob(stateId, kind);
+      if (Arrays.equals(blob.downloadContent().toBytes(), content)) {
+        blob.delete();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not remove {} that this write left in {}", what(stateId, kind), description);
+    }
+  }
+
+  private Version version(String eTag, String stateId, ObjectKind kind) {
+    if (missing(eTag)) {
+      throw new StateStoreException(
+          ErrorKind.UNSUPPORTED,
+          description
+              + " returned no ETag for "
+              + what(stateId, kind)
+              + "; conditional writes need it");
+    }
+    return new Version(eTag);
+  }
+
+  private static boolean missing(String eTag) {
+    return eTag == null || eTag.isEmpty();
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(20L * attempt + ThreadLocalRandom.current().nextLong(20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateStoreException(ErrorKind.CANCELLED, "interrupted while reading", e);
+    }
   }
 
   private StateStoreException writeFailure(

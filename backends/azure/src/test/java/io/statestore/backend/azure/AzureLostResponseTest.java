@@ -11,20 +11,14 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobContainerClientBuilder;
-import com.azure.storage.common.policy.RequestRetryOptions;
-import com.azure.storage.common.policy.RetryPolicyType;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateStoreException;
-import io.statestore.spi.StoreLocation;
 import io.statestore.spi.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -93,30 +87,7 @@ class AzureLostResponseTest {
   @BeforeEach
   void open() {
     container = azurite.createContainer("lost");
-    BlobContainerClient client =
-        new BlobContainerClientBuilder()
-            .connectionString(azurite.connectionString())
-            .containerName(container)
-            .httpClient(new JavaNetHttpClient(Duration.ofSeconds(10), Duration.ofSeconds(60)))
-            .retryOptions(
-                new RequestRetryOptions(
-                    RetryPolicyType.FIXED,
-                    3,
-                    Duration.ofSeconds(30),
-                    Duration.ofMillis(10),
-                    Duration.ofMillis(10),
-                    null))
-            .addPolicy(new AttemptCounter())
-            .addPolicy(lose)
-            .buildClient();
-    AzureLocation location =
-        AzureLocation.parse(StoreLocation.parse("azure://" + container + "/state"));
-    backend =
-        new AzureBackend(
-            client,
-            location,
-            new AzureErrors(location.describe(), container, azurite.blobEndpoint(), "a test"),
-            AzureClientOptions.defaults());
+    backend = AzureTestStores.withPolicies(azurite, container, lose);
   }
 
   @AfterEach
