@@ -7,6 +7,7 @@ import io.statestore.core.StateStore;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.StateStoreException;
+import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.apache.calcite.rel.core.TableModify.Operation;
  */
 public final class StateWriter {
   static final int BATCH = 256;
+  private static final Duration UNDO_TIME = Duration.ofSeconds(30);
 
   private final StateStore store;
   private final boolean locksTable;
@@ -64,6 +66,7 @@ public final class StateWriter {
           "Table locks is read-only; DELETE FROM locks WHERE state_id = ... force-unlocks");
     }
     int bodyUpdate = checkUpdateColumns();
+    checkMergeShape();
     long count = 0;
     try (Enumerator<?> e = rows.enumerator()) {
       List<Object[]> batch = new ArrayList<>(BATCH);
@@ -83,6 +86,21 @@ public final class StateWriter {
       }
     }
     return Linq4j.asEnumerable(List.of(count));
+  }
+
+  /** Refuses, before any row is read, a MERGE with only {@code WHEN MATCHED THEN UPDATE}. */
+  private void checkMergeShape() {
+    int rest = inputWidth - updateColumns.size();
+    if (operation == Operation.MERGE
+        && !updateColumns.isEmpty()
+        && rest != 2 * tableWidth
+        && rest != 2 * tableWidth - 1) {
+      throw new StateStoreException(
+          ErrorKind.UNSUPPORTED,
+          "MERGE INTO state with only WHEN MATCHED THEN UPDATE is not supported; write it as"
+              + " UPDATE state SET body = ... WHERE state_id IN (...), or add WHEN NOT MATCHED"
+              + " THEN INSERT (state_id, body) VALUES (...)");
+    }
   }
 
   private int checkUpdateColumns() {
@@ -133,10 +151,52 @@ public final class StateWriter {
         }
       }
     }
-    for (String[] r : checked) {
-      store.insert(r[0], r[1], deadline);
+    List<String> inserted = new ArrayList<>(checked.size());
+    List<Version> versions = new ArrayList<>(checked.size());
+    try {
+      for (String[] r : checked) {
+        versions.add(store.insert(r[0], r[1], deadline));
+        inserted.add(r[0]);
+      }
+    } catch (StateStoreException e) {
+      throw undoInserts(inserted, versions, e);
     }
     return checked.size();
+  }
+
+  /**
+   * After a row of an INSERT failed where the check ahead of the batch could not foresee it (a
+   * database that compares ids without regard to case, another writer creating the same id),
+   * removes the states this statement created, each only if still as written, so that the statement
+   * leaves every state as it was.
+   */
+  private StateStoreException undoInserts(
+      List<String> inserted, List<Version> versions, StateStoreException failure) {
+    if (inserted.isEmpty()) {
+      return failure;
+    }
+    Deadline undo = Deadline.after(UNDO_TIME, null);
+    int removed = 0;
+    for (int i = inserted.size() - 1; i >= 0; i--) {
+      try {
+        if (store.delete(inserted.get(i), versions.get(i), undo)) {
+          removed++;
+        }
+      } catch (StateStoreException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    String outcome =
+        removed == inserted.size()
+            ? "; the "
+                + removed
+                + " state(s) this statement had inserted before it were removed again"
+            : "; of the "
+                + inserted.size()
+                + " state(s) this statement had inserted before it, "
+                + (inserted.size() - removed)
+                + " could not be removed again (changed meanwhile)";
+    return new StateStoreException(failure.kind(), failure.getMessage() + outcome, failure);
   }
 
   private long delete(List<Object[]> batch, Deadline deadline) {
@@ -170,34 +230,30 @@ public final class StateWriter {
 
   /**
    * Runs the rows of a {@code MERGE}. Calcite 1.42 gives them as {@code [insert values (one per
-   * column), target columns after state_id, update values]}; the target columns are NULL when the
-   * row matched nothing. The inserted {@code state_id} is the key for both branches, so the {@code
-   * ON} condition must be {@code target.state_id = <the inserted state_id>} (the upsert idiom).
-   * Without a {@code WHEN NOT MATCHED} clause the target's key is not in the rows at all, so that
-   * form is refused.
+   * column), target columns, update values]}; the target columns are NULL when the row matched
+   * nothing, and the planner may have dropped the target's {@code state_id} from them (it equals
+   * the join key). The inserted {@code state_id} is the key for both branches, so the {@code ON}
+   * condition must be {@code target.state_id = <the inserted state_id>} (the upsert idiom). A MERGE
+   * with only {@code WHEN MATCHED} has no inserted key in its rows and is refused: it is an UPDATE.
    */
   private long merge(List<Object[]> batch, int bodyUpdate, boolean alone, Deadline deadline) {
     int k = updateColumns.size();
-    boolean hasInsert = inputWidth - k == tableWidth || inputWidth - k == 2 * tableWidth - 1;
-    if (!hasInsert) {
-      throw new StateStoreException(
-          ErrorKind.UNSUPPORTED,
-          "MERGE INTO state needs a WHEN NOT MATCHED THEN INSERT (state_id, body) clause;"
-              + " use UPDATE to change existing states only");
-    }
-    boolean hasTarget = inputWidth - k > tableWidth;
+    int rest = inputWidth - k;
+    boolean hasTarget = k > 0;
+    // The target's body: after its state_id when the planner kept that column.
+    int targetBody = rest == 2 * tableWidth ? tableWidth + 1 : tableWidth;
     long n = 0;
     List<Object[]> inserts = new ArrayList<>();
     List<Object[]> changes = new ArrayList<>();
     for (Object[] row : batch) {
-      boolean matched = hasTarget && row[tableWidth] != null;
+      boolean matched = hasTarget && row[targetBody] != null;
       if (!matched) {
         if (!hasTarget && store.backend().read(id(row[0]), ObjectKind.STATE).isPresent()) {
           continue; // insert-only MERGE: an existing state is left alone
         }
         inserts.add(new Object[] {row[0], row[1]});
       } else if (bodyUpdate >= 0) {
-        changes.add(new Object[] {row[0], row[tableWidth], row[inputWidth - k + bodyUpdate]});
+        changes.add(new Object[] {row[0], row[targetBody], row[rest + bodyUpdate]});
       }
     }
     if (!changes.isEmpty()) {

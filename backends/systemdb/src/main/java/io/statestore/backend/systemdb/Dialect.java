@@ -1,5 +1,7 @@
 package io.statestore.backend.systemdb;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -104,6 +106,34 @@ enum Dialect {
   /** A parameter compared with {@link #ordered(String)}. */
   String orderedParameter() {
     return this == MYSQL ? "CAST(? AS BINARY)" : "?";
+  }
+
+  /**
+   * The condition that selects the row of exactly one id, {@code state_id = ?} and, where the
+   * database may compare text without regard to letter case or accents (H2 with {@code IGNORECASE},
+   * MySQL's and MariaDB's default collations), also a comparison of the ids' bytes. The first part
+   * keeps the primary key usable; the second makes the match exact. Bind it with {@link #bindId}.
+   */
+  String idIs() {
+    return switch (this) {
+      case H2 -> "state_id = ? AND CAST(state_id AS VARBINARY) = CAST(? AS VARBINARY)";
+      case MYSQL -> "state_id = ? AND CAST(state_id AS BINARY) = CAST(? AS BINARY)";
+      default -> "state_id = ?";
+    };
+  }
+
+  /**
+   * Binds an id to the parameters of {@link #idIs()} starting at {@code index}.
+   *
+   * @return the index of the next parameter
+   */
+  int bindId(PreparedStatement ps, int index, String stateId) throws SQLException {
+    ps.setString(index, stateId);
+    if (this == H2 || this == MYSQL) {
+      ps.setString(index + 1, stateId);
+      return index + 2;
+    }
+    return index + 1;
   }
 
   /** The clause that limits a query to {@code rows} rows, placed after ORDER BY. */

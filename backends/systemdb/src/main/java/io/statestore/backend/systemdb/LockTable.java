@@ -18,10 +18,12 @@ import java.util.Optional;
 final class LockTable {
   private final String table;
   private final UpdatedAt updatedAt;
+  private final Dialect dialect;
 
-  LockTable(String table, UpdatedAt updatedAt) {
+  LockTable(String table, UpdatedAt updatedAt, Dialect dialect) {
     this.table = table;
     this.updatedAt = updatedAt;
+    this.dialect = dialect;
   }
 
   /** The table's name, for messages. */
@@ -33,17 +35,22 @@ final class LockTable {
   Optional<StoredObject> select(Connection c, String stateId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT content, version, updated_at FROM " + table + " WHERE state_id = ?")) {
-      ps.setString(1, stateId);
+            "SELECT content, version, updated_at, state_id FROM "
+                + table
+                + " WHERE "
+                + dialect.idIs())) {
+      dialect.bindId(ps, 1, stateId);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+        while (rs.next()) {
+          if (stateId.equals(rs.getString(4))) {
+            return Optional.of(
+                new StoredObject(
+                    rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                    updatedAt.read(rs, 3),
+                    new Version(rs.getString(2))));
+          }
         }
-        return Optional.of(
-            new StoredObject(
-                rs.getString(1).getBytes(StandardCharsets.UTF_8),
-                updatedAt.read(rs, 3),
-                new Version(rs.getString(2))));
+        return Optional.empty();
       }
     }
   }
@@ -81,14 +88,15 @@ final class LockTable {
         c.prepareStatement(
             "UPDATE "
                 + table
-                + " SET content = ?, version = ?, updated_at = ? WHERE state_id = ?"
+                + " SET content = ?, version = ?, updated_at = ? WHERE "
+                + dialect.idIs()
                 + (expected == null ? "" : " AND version = ?"))) {
       ps.setString(1, content);
       ps.setString(2, version);
       updatedAt.bind(ps, 3, now);
-      ps.setString(4, stateId);
+      int next = dialect.bindId(ps, 4, stateId);
       if (expected != null) {
-        ps.setString(5, expected.token());
+        ps.setString(next, expected.token());
       }
       return ps.executeUpdate();
     }
@@ -104,11 +112,12 @@ final class LockTable {
         c.prepareStatement(
             "DELETE FROM "
                 + table
-                + " WHERE state_id = ?"
+                + " WHERE "
+                + dialect.idIs()
                 + (expected == null ? "" : " AND version = ?"))) {
-      ps.setString(1, stateId);
+      int next = dialect.bindId(ps, 1, stateId);
       if (expected != null) {
-        ps.setString(2, expected.token());
+        ps.setString(next, expected.token());
       }
       return ps.executeUpdate();
     }

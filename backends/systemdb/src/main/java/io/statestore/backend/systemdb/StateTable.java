@@ -15,10 +15,12 @@ import java.util.Optional;
 final class StateTable {
   private final String table;
   private final UpdatedAt updatedAt;
+  private final Dialect dialect;
 
-  StateTable(String table, UpdatedAt updatedAt) {
+  StateTable(String table, UpdatedAt updatedAt, Dialect dialect) {
     this.table = table;
     this.updatedAt = updatedAt;
+    this.dialect = dialect;
   }
 
   /** The table's name, for messages. */
@@ -30,15 +32,21 @@ final class StateTable {
   Optional<StateRow> select(Connection c, String stateId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT completed_state, partial_state, updated_at FROM "
+            "SELECT completed_state, partial_state, updated_at, state_id FROM "
                 + table
-                + " WHERE state_id = ?")) {
-      ps.setString(1, stateId);
+                + " WHERE "
+                + dialect.idIs())) {
+      dialect.bindId(ps, 1, stateId);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+        while (rs.next()) {
+          // A database that compares ids inexactly in ways idIs() does not cover may answer with
+          // another id's row: it is never taken for this one.
+          if (stateId.equals(rs.getString(4))) {
+            return Optional.of(
+                new StateRow(rs.getString(1), rs.getString(2), updatedAt.read(rs, 3)));
+          }
         }
-        return Optional.of(new StateRow(rs.getString(1), rs.getString(2), updatedAt.read(rs, 3)));
+        return Optional.empty();
       }
     }
   }
@@ -81,14 +89,14 @@ final class StateTable {
     String sql =
         "UPDATE "
             + table
-            + " SET partial_state = ?, completed_state = ?, updated_at = ? WHERE state_id = ?"
+            + " SET partial_state = ?, completed_state = ?, updated_at = ? WHERE "
+            + dialect.idIs()
             + unchanged(expected);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, parts.partial());
       ps.setString(2, parts.completed());
       updatedAt.bind(ps, 3, now);
-      ps.setString(4, stateId);
-      bindUnchanged(ps, 5, expected);
+      bindUnchanged(ps, dialect.bindId(ps, 4, stateId), expected);
       return ps.executeUpdate();
     }
   }
@@ -105,9 +113,9 @@ final class StateTable {
 
   private int delete(Connection c, String stateId, StateRow expected) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM " + table + " WHERE state_id = ?" + unchanged(expected))) {
-      ps.setString(1, stateId);
-      bindUnchanged(ps, 2, expected);
+        c.prepareStatement(
+            "DELETE FROM " + table + " WHERE " + dialect.idIs() + unchanged(expected))) {
+      bindUnchanged(ps, dialect.bindId(ps, 1, stateId), expected);
       return ps.executeUpdate();
     }
   }

@@ -52,9 +52,9 @@ final class SystemDbBackend implements StateBackend {
     this.dialect = dialect;
     this.transactions = new Transactions(pool, dialect, config.describe(), config.password());
     this.updatedAt = new UpdatedAt(dialect, clock);
-    this.states = new StateTable(config.table(), updatedAt);
+    this.states = new StateTable(config.table(), updatedAt, dialect);
     this.codec = new StateCodec(config.table());
-    this.locks = new LockTable(config.lockTable(), updatedAt);
+    this.locks = new LockTable(config.lockTable(), updatedAt, dialect);
   }
 
   /**
