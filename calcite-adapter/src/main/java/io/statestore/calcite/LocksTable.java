@@ -9,13 +9,19 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ColumnStrategy;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.InitializerContext;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.apache.calcite.sql2rel.NullInitializerExpressionFactory;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * The read-only {@code locks(state_id, locked_at, expires_at)} table: the lock objects present now.
@@ -38,6 +44,40 @@ public final class LocksTable extends StoreBackedTable {
         .add("locked_at", ts)
         .add("expires_at", ts)
         .build();
+  }
+
+  /**
+   * Gives the time columns a default for the validator, so that {@code INSERT INTO locks} reaches
+   * the writer and is refused there as unsupported (0A000) instead of failing validation for a
+   * missing column: locks are taken by writes to {@code state}, never inserted.
+   */
+  @Override
+  public <C> C unwrap(Class<C> aClass) {
+    if (aClass.isAssignableFrom(InitializerExpressionFactory.class)) {
+      return aClass.cast(LockColumnDefaults.INSTANCE);
+    }
+    return super.unwrap(aClass);
+  }
+
+  /** Column defaults of the locks table: the epoch for its time columns (never written). */
+  private static final class LockColumnDefaults extends NullInitializerExpressionFactory {
+    static final LockColumnDefaults INSTANCE = new LockColumnDefaults();
+
+    @Override
+    public ColumnStrategy generationStrategy(RelOptTable table, int iColumn) {
+      return iColumn == 0 ? super.generationStrategy(table, iColumn) : ColumnStrategy.DEFAULT;
+    }
+
+    @Override
+    public RexNode newColumnDefaultValue(
+        RelOptTable table, int iColumn, InitializerContext context) {
+      if (iColumn == 0) {
+        return super.newColumnDefaultValue(table, iColumn, context);
+      }
+      return context
+          .getRexBuilder()
+          .makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(0), 3);
+    }
   }
 
   @Override

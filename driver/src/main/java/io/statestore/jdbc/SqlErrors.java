@@ -37,6 +37,16 @@ final class SqlErrors {
         code = StatestoreErrorCode.SYNTAX_ERROR;
         break;
       }
+      if (t.getMessage() != null
+          && (t.getMessage().startsWith("Invalid escape sequence")
+              || t.getMessage().startsWith("Invalid escape character"))) {
+        code = StatestoreErrorCode.INVALID_ESCAPE;
+        message =
+            message
+                + ": in LIKE ... ESCAPE 'c', c must be one character and may only precede"
+                + " '%', '_' or itself";
+        break;
+      }
       if (name.endsWith("CalciteContextException") || name.endsWith("SqlValidatorException")) {
         code = StatestoreErrorCode.UNDEFINED_OBJECT;
         break;

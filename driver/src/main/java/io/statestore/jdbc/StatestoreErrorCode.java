@@ -37,6 +37,8 @@ public enum StatestoreErrorCode {
   SYNTAX_ERROR("42601", 14),
   /** Unknown table, column or function, or another validation error. */
   UNDEFINED_OBJECT("42000", 15),
+  /** A LIKE pattern ends in its escape character or escapes a character that needs none. */
+  INVALID_ESCAPE("22025", 16),
   /** Anything else. */
   INTERNAL_ERROR("XX000", 99);
 
