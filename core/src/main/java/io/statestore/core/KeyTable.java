@@ -23,7 +23,7 @@ final class KeyTable {
   }
 
   /** Adds the key whose opening quote is at {@code start}; false if the object already has it. */
-  boolean add(PythonJson text, int start, int hash) {
+  boolean add(JsonText text, int start, int hash) {
     if ((size + 1) * 4L > slots.length * 3L) {
       grow(text);
     }
@@ -41,7 +41,7 @@ final class KeyTable {
     }
   }
 
-  private void grow(PythonJson text) {
+  private void grow(JsonText text) {
     int[] old = slots;
     slots = new int[old.length * 2];
     int mask = slots.length - 1;
@@ -56,11 +56,11 @@ final class KeyTable {
     }
   }
 
-  private static int hash(PythonJson text, int start) {
+  private static int hash(JsonText text, int start) {
     return text.hashKey(start);
   }
 
-  private static boolean same(PythonJson text, int a, int b) {
+  private static boolean same(JsonText text, int a, int b) {
     int p = a + 1;
     int q = b + 1;
     while (true) {

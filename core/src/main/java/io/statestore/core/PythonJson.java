@@ -1,7 +1,5 @@
 package io.statestore.core;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * A JSON reader that accepts exactly the texts Python's {@code json.loads} reads into values Python
  * can use (RFC 8259 plus {@code NaN}, {@code Infinity} and {@code -Infinity}; integers of at most
@@ -12,27 +10,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * text: the first checks it and measures the rendering, the second writes it into an array of
  * exactly that size, so rendering needs the text plus its rendering and nothing in between.
  */
-final class PythonJson {
+final class PythonJson extends JsonText {
   /** Python 3.11+ refuses to convert integers of more digits ({@code sys.int_info}). */
   static final int MAX_INT_DIGITS = 4300;
 
-  private static final byte[] HEX =
-      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  private final String s;
-  private final int n;
   private final int maxDepth;
   private final boolean[] inObject;
   private final KeyTable[] keys;
-  private final int seed = ThreadLocalRandom.current().nextInt() | 1;
-  private byte[] out;
-  private long len;
-  private int pos;
   private int depth;
 
   private PythonJson(String s, int maxDepth) {
-    this.s = s;
-    this.n = s.length();
+    super(s);
     this.maxDepth = maxDepth;
     this.inObject = new boolean[maxDepth + 1];
     this.keys = new KeyTable[maxDepth + 1];
@@ -304,209 +292,5 @@ final class PythonJson {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** Reads and renders the string at {@code pos}; returns a hash of its characters. */
-  private int scanString() {
-    pos++;
-    emit('"');
-    int hash = seed;
-    while (true) {
-      if (pos >= n) {
-        throw problem("unterminated string");
-      }
-      char c = s.charAt(pos++);
-      if (c == '"') {
-        emit('"');
-        return hash;
-      }
-      if (c == '\\') {
-        pos--;
-        long unit = escape(pos);
-        c = (char) (unit >>> 32);
-        if (Character.isHighSurrogate(c)) {
-          long low = (int) unit < n ? escapeOrNot((int) unit) : -1;
-          if (low < 0 || !Character.isLowSurrogate((char) (low >>> 32))) {
-            throw problem("a lone surrogate \\u" + Integer.toHexString(c) + " (not valid Unicode)");
-          }
-          hash = mix(hash, c);
-          escapeChar(c);
-          c = (char) (low >>> 32);
-          pos = (int) low;
-        } else if (Character.isLowSurrogate(c)) {
-          throw problem("a lone surrogate \\u" + Integer.toHexString(c) + " (not valid Unicode)");
-        } else {
-          pos = (int) unit;
-        }
-      } else if (c < 0x20) {
-        pos--;
-        throw problem("a raw control character U+00" + hex2(c) + " in a string (escape it)");
-      } else if (Character.isHighSurrogate(c)) {
-        if (pos >= n || !Character.isLowSurrogate(s.charAt(pos))) {
-          pos--;
-          throw problem("a lone surrogate (not valid Unicode)");
-        }
-        hash = mix(hash, c);
-        escapeChar(c);
-        c = s.charAt(pos++);
-      } else if (Character.isLowSurrogate(c)) {
-        pos--;
-        throw problem("a lone surrogate (not valid Unicode)");
-      }
-      hash = mix(hash, c);
-      escapeChar(c);
-    }
-  }
-
-  /** An escape at {@code at} (a backslash) as (unit << 32 | position after it), or -1. */
-  private long escapeOrNot(int at) {
-    return s.charAt(at) == '\\' && at + 1 < n && s.charAt(at + 1) == 'u' ? escape(at) : -1;
-  }
-
-  /** Decodes the escape at {@code at}: (unit << 32 | position after it). */
-  private long escape(int at) {
-    if (at + 1 >= n) {
-      throw problem("unterminated string");
-    }
-    char e = s.charAt(at + 1);
-    char unit;
-    switch (e) {
-      case '"', '\\', '/' -> unit = e;
-      case 'b' -> unit = '\b';
-      case 'f' -> unit = '\f';
-      case 'n' -> unit = '\n';
-      case 'r' -> unit = '\r';
-      case 't' -> unit = '\t';
-      case 'u' -> {
-        int v = 0;
-        for (int i = at + 2; i < at + 6; i++) {
-          int d = i < n ? hexDigit(s.charAt(i)) : -1;
-          if (d < 0) {
-            pos = at;
-            throw problem("an invalid \\u escape (four hex digits expected)");
-          }
-          v = v * 16 + d;
-        }
-        return ((long) v << 32) | (at + 6);
-      }
-      default -> {
-        pos = at;
-        throw problem("an invalid escape \\" + (e >= 0x20 && e < 0x7f ? String.valueOf(e) : "?"));
-      }
-    }
-    return ((long) unit << 32) | (at + 2);
-  }
-
-  /** The decoded characters of the (checked) string at {@code start}, for short keys. */
-  String decodeKey(int start) {
-    StringBuilder b = new StringBuilder();
-    for (int p = start + 1; ; ) {
-      long u = unitAt(p);
-      if (u < 0) {
-        return b.toString();
-      }
-      b.append((char) (u >>> 32));
-      p = (int) u;
-    }
-  }
-
-  /** The next character of a checked string at {@code p}: (unit << 32 | next), or -1 at its end. */
-  long unitAt(int p) {
-    char c = s.charAt(p);
-    if (c == '"') {
-      return -1;
-    }
-    return c == '\\' ? escape(p) : ((long) c << 32) | (p + 1);
-  }
-
-  /** The same hash {@link #scanString} gave the (checked) string at {@code start}. */
-  int hashKey(int start) {
-    int hash = seed;
-    for (int p = start + 1; ; ) {
-      long u = unitAt(p);
-      if (u < 0) {
-        return hash;
-      }
-      hash = mix(hash, (char) (u >>> 32));
-      p = (int) u;
-    }
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-  }
-
-  private static int mix(int hash, char c) {
-    int h = (hash ^ c) * 0x9E3779B1;
-    return h ^ (h >>> 15);
-  }
-
-  private void escapeChar(char c) {
-    switch (c) {
-      case '"' -> ascii("\\\"");
-      case '\\' -> ascii("\\\\");
-      case '\n' -> ascii("\\n");
-      case '\r' -> ascii("\\r");
-      case '\t' -> ascii("\\t");
-      case '\b' -> ascii("\\b");
-      case '\f' -> ascii("\\f");
-      default -> {
-        if (c >= 0x20 && c <= 0x7e) {
-          emit(c);
-        } else {
-          emit('\\');
-          emit('u');
-          emit(HEX[(c >> 12) & 0xf]);
-          emit(HEX[(c >> 8) & 0xf]);
-          emit(HEX[(c >> 4) & 0xf]);
-          emit(HEX[c & 0xf]);
-        }
-      }
-    }
-  }
-
-  private static String hex2(char c) {
-    return new String(
-        new byte[] {HEX[(c >> 4) & 0xf], HEX[c & 0xf]}, java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  private void skipWs() {
-    while (pos < n) {
-      char c = s.charAt(pos);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      pos++;
-    }
-  }
-
-  private void expectChar(char c, String what) {
-    if (pos >= n || s.charAt(pos) != c) {
-      throw problem("expected " + what);
-    }
-    pos++;
-  }
-
-  private void emit(int b) {
-    if (out != null) {
-      out[(int) len] = (byte) b;
-    }
-    len++;
-  }
-
-  private void ascii(String a) {
-    for (int i = 0; i < a.length(); i++) {
-      emit(a.charAt(i));
-    }
-  }
-
-  private IllegalArgumentException problem(String what) {
-    return new IllegalArgumentException(what + " at character " + pos);
   }
 }
