@@ -2,13 +2,15 @@ package io.statestore.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,6 +30,14 @@ public final class StateDocuments {
   /** The key of partial state. */
   public static final String PARTIAL = "partial";
 
+  /**
+   * The deepest nesting of objects and arrays a body may have, the document itself counting as one
+   * level. Python's {@code json} reads and writes with recursion and fails at about 1000 levels
+   * (less inside an application's own call stack), so deeper state could not be used.
+   */
+  public static final int MAX_DEPTH = 512;
+
+  /** Reads stored documents (written by statestore, Meltano or another tool). */
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -35,8 +45,8 @@ public final class StateDocuments {
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxStringLength(Integer.MAX_VALUE)
-                  .maxNestingDepth(10_000)
-                  .maxNumberLength(10_000)
+                  .maxNestingDepth(2_000)
+                  .maxNumberLength(Integer.MAX_VALUE)
                   .build())
           .build();
 
@@ -46,54 +56,102 @@ public final class StateDocuments {
   private StateDocuments() {}
 
   /**
-   * Validates and renders a body for storage.
+   * Validates and renders a body given as UTF-8 bytes for storage; see {@link #normalize(String,
+   * String, long)}. A leading UTF-8 byte order mark is skipped, as Python's {@code json.loads} does
+   * for bytes; bytes that are not UTF-8 (including encoded surrogates) are refused.
    *
-   * @param stateId the id, for messages
-   * @param body the body as given
-   * @param maxBytes the largest body accepted
-   * @return the document in Meltano's rendering
    * @throws StateStoreException {@link ErrorKind#INVALID_DOCUMENT} when the body is not a state
-   *     document or is too large
+   *     document, {@link ErrorKind#INVALID_INPUT} when it is too large
    */
   public static byte[] normalize(String stateId, byte[] body, long maxBytes) {
     if (body == null) {
-      throw new StateStoreException(
-          ErrorKind.MISSING_VALUE, "Body of state_id " + StateIds.quote(stateId) + " is NULL");
+      throw missing(stateId);
     }
-    if (body.length == 0) {
+    checkSize(stateId, body.length, maxBytes);
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw invalid(stateId, "it is not valid UTF-8");
+    }
+    return normalize(stateId, text.startsWith("\ufeff") ? text.substring(1) : text, maxBytes);
+  }
+
+  /**
+   * Validates and renders a body for storage.
+   *
+   * <p>A body is accepted exactly when Python's {@code json.loads} (with which Meltano reads state)
+   * reads it into a value Python can write again: strict JSON (RFC 8259) plus {@code NaN}, {@code
+   * Infinity} and {@code -Infinity}; integers of at most 4300 digits; no lone surrogate, raw or
+   * escaped; at most {@link #MAX_DEPTH} levels of nesting. Duplicate keys are refused too, since
+   * Python would silently keep only the last. Rendering needs the body plus its rendering in
+   * memory, nothing more.
+   *
+   * @param stateId the id, for messages
+   * @param body the body as given
+   * @param maxBytes the largest body accepted, in UTF-8 bytes
+   * @return the document in Meltano's rendering
+   * @throws StateStoreException {@link ErrorKind#INVALID_DOCUMENT} when the body is not a state
+   *     document, {@link ErrorKind#INVALID_INPUT} when it is too large
+   */
+  public static byte[] normalize(String stateId, String body, long maxBytes) {
+    if (body == null) {
+      throw missing(stateId);
+    }
+    checkSize(stateId, utf8Length(body), maxBytes);
+    if (body.isEmpty()) {
       throw invalid(stateId, "body is empty");
     }
-    if (body.length > maxBytes) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_INPUT,
-          "Body of state_id "
-              + StateIds.quote(stateId)
-              + " is "
-              + body.length
-              + " bytes; the limit (max_body_bytes) is "
-              + maxBytes);
-    }
     try {
-      return render(body);
-    } catch (JsonProcessingException e) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_DOCUMENT,
-          "Body of state_id "
-              + StateIds.quote(stateId)
-              + " is not valid JSON: "
-              + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new StateStoreException(ErrorKind.INVALID_DOCUMENT, "Unreadable body", e);
+      return PythonJson.renderDocument(body, MAX_DEPTH);
     } catch (IllegalArgumentException e) {
       throw invalid(stateId, e.getMessage());
     }
   }
 
-  /** {@link #normalize(String, byte[], long)} for a string body. */
-  public static byte[] normalize(String stateId, String body, long maxBytes) {
-    return normalize(
-        stateId, body == null ? null : body.getBytes(StandardCharsets.UTF_8), maxBytes);
+  private static StateStoreException missing(String stateId) {
+    return new StateStoreException(
+        ErrorKind.MISSING_VALUE, "Body of state_id " + StateIds.quote(stateId) + " is NULL");
+  }
+
+  private static void checkSize(String stateId, long bytes, long maxBytes) {
+    if (bytes > maxBytes) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_INPUT,
+          "Body of state_id "
+              + StateIds.quote(stateId)
+              + " is "
+              + bytes
+              + " bytes; the limit (max_body_bytes) is "
+              + maxBytes);
+    }
+  }
+
+  /** The UTF-8 length of a string, counting a lone surrogate as three bytes. */
+  private static long utf8Length(String s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** Whether the bytes are a complete state document (used to detect torn reads). */
@@ -160,40 +218,6 @@ public final class StateDocuments {
       return out.toByteArray();
     } catch (IOException e) {
       throw new StateStoreException(ErrorKind.CORRUPT, "Stored state part is not valid JSON", e);
-    }
-  }
-
-  private static byte[] render(byte[] body) throws IOException {
-    try (JsonParser p = JSON.createParser(body)) {
-      JsonToken first = p.nextToken();
-      expect(first != null, "body holds no JSON value");
-      expect(
-          first == JsonToken.START_OBJECT,
-          "the body must be a JSON object {\"completed\": ..., \"partial\": ...}");
-      byte[] completed = null;
-      byte[] partial = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        AsciiBuffer out = new AsciiBuffer(256);
-        copyValue(p, out);
-        if (COMPLETED.equals(name)) {
-          completed = out.toByteArray();
-        } else if (PARTIAL.equals(name)) {
-          partial = out.toByteArray();
-        } else {
-          throw new IllegalArgumentException(
-              "unexpected key '" + name + "' (a state has only \"completed\" and \"partial\")");
-        }
-      }
-      expect(p.nextToken() == null, "trailing content after the JSON object");
-      AsciiBuffer out = new AsciiBuffer(body.length + 32);
-      write(out, "{\"" + COMPLETED + "\": ");
-      out.write(completed == null ? EMPTY_OBJECT : completed);
-      write(out, ", \"" + PARTIAL + "\": ");
-      out.write(partial == null ? EMPTY_OBJECT : partial);
-      write(out, "}");
-      return out.toByteArray();
     }
   }
 

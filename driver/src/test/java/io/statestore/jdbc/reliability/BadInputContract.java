@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.StateDocuments;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -38,7 +40,42 @@ public abstract class BadInputContract {
         "null",
         "{\"completed\": {}, \"other\": 1}",
         "{\"completed\": {}, \"completed\": {}}",
-        "{\"completed\": {\"a\": 1,}}");
+        "{\"completed\": {\"a\": 1,}}",
+        // what Python's json.loads (Meltano) cannot read
+        "{\"completed\": {\"v\": -INF}}",
+        "{\"completed\": {\"v\": +INF}}",
+        "{\"completed\": {\"v\": +Infinity}}",
+        "{\"completed\": {\"v\": " + "9".repeat(4301) + "}}",
+        "{\"completed\": {\"v\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}}",
+        "{\"completed\": " + "{\"a\": ".repeat(20_000) + "1" + "}".repeat(20_001),
+        "{\"completed\": {\"v\": " + "[".repeat(20_000) + "}}",
+        "{\"completed\": {\"v\": "
+            + "[".repeat(StateDocuments.MAX_DEPTH)
+            + "]".repeat(StateDocuments.MAX_DEPTH)
+            + "}}",
+        "{\"completed\": {\"v\": \"\\ud800\"}}",
+        "{\"completed\": {\"v\": \"lone \ud800 surrogate\"}}",
+        "{\"completed\": {\"\udc00\": 1}}");
+  }
+
+  /** Bodies at the edges of what Python's json.loads reads, as they are stored. */
+  static Map<String, String> edgeBodies() {
+    int deepest = StateDocuments.MAX_DEPTH - 2;
+    String nested = "[".repeat(deepest) + "]".repeat(deepest);
+    String digits = "9".repeat(4300);
+    return Map.of(
+        "{\"completed\":{\"v\":[NaN,Infinity,-Infinity]}}",
+        "{\"completed\": {\"v\": [NaN, Infinity, -Infinity]}, \"partial\": {}}",
+        "{\"completed\": {\"v\": -" + digits + "}}",
+        "{\"completed\": {\"v\": -" + digits + "}, \"partial\": {}}",
+        "{\"completed\": {\"v\": " + nested + "}}",
+        "{\"completed\": {\"v\": " + nested + "}, \"partial\": {}}",
+        "{\"completed\": {\"v\": \"\ud83d\ude00 \\ud83d\\ude00\"}}",
+        "{\"completed\": {\"v\": \"\\ud83d\\ude00 \\ud83d\\ude00\"}, \"partial\": {}}");
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "... (" + s.length() + " chars)";
   }
 
   /** State ids every store refuses: 22023. */
@@ -111,8 +148,26 @@ public abstract class BadInputContract {
     String url = store.url();
     insert(url, "s", GOOD);
     for (String body : badBodies()) {
-      refusedUnchanged(store, "22032", "insert " + body, () -> insert(url, "t", body));
-      refusedUnchanged(store, "22032", "update " + body, () -> update(url, "s", body));
+      refusedUnchanged(store, "22032", "insert " + shorten(body), () -> insert(url, "t", body));
+      refusedUnchanged(store, "22032", "update " + shorten(body), () -> update(url, "s", body));
+    }
+  }
+
+  @Test
+  void bodiesAtTheEdgesOfWhatPythonReadsAreStoredAsPythonWritesThem() throws Exception {
+    StoreFixture store = store();
+    int i = 0;
+    for (Map.Entry<String, String> e : edgeBodies().entrySet()) {
+      String id = "edge" + i++;
+      insert(store.url(), id, e.getKey());
+      try (Connection c = DriverManager.getConnection(store.url());
+          PreparedStatement ps = c.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next(), id);
+          assertEquals(e.getValue(), rs.getString(1), shorten(e.getKey()));
+        }
+      }
     }
   }
 

@@ -2,11 +2,14 @@ package io.statestore.backend.s3;
 
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,8 +29,16 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *     than defaulted
  * @param endpoint an S3-compatible endpoint, or {@code null} for AWS
  * @param pathStyle whether to address buckets as {@code endpoint/bucket/key}
+ * @param connectTimeout the longest wait for a connection
+ * @param readTimeout the longest wait for the answer to one request attempt
  */
-record S3ClientOptions(String region, boolean regionGiven, URI endpoint, boolean pathStyle) {
+record S3ClientOptions(
+    String region,
+    boolean regionGiven,
+    URI endpoint,
+    boolean pathStyle,
+    Duration connectTimeout,
+    Duration readTimeout) {
   /** The region used when nothing names one, as the AWS CLI does for S3. */
   static final String DEFAULT_REGION = "us-east-1";
 
@@ -55,7 +66,22 @@ record S3ClientOptions(String region, boolean regionGiven, URI endpoint, boolean
         nonBlank(settings.find(S3Settings.ENDPOINT_URL)).map(v -> endpoint(v)).orElse(null);
     boolean pathStyle = settings.findBoolean(S3Settings.PATH_STYLE).orElse(endpoint != null);
     return new S3ClientOptions(
-        region.orElse(DEFAULT_REGION), region.isPresent(), endpoint, pathStyle);
+        region.orElse(DEFAULT_REGION),
+        region.isPresent(),
+        endpoint,
+        pathStyle,
+        seconds(settings, S3Settings.CONNECT_TIMEOUT_SECONDS),
+        seconds(settings, S3Settings.READ_TIMEOUT_SECONDS));
+  }
+
+  private static Duration seconds(Settings settings, SettingDefinition def) {
+    BigDecimal s = settings.findDecimal(def).orElse(BigDecimal.TEN);
+    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
+    }
+    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
   }
 
   private static URI endpoint(String text) {
@@ -88,14 +114,18 @@ record S3ClientOptions(String region, boolean regionGiven, URI endpoint, boolean
   S3Client build(AwsCredentialsProvider credentials, AwsProfiles profiles) {
     S3ClientBuilder b =
         S3Client.builder()
-            .httpClientBuilder(Apache5HttpClient.builder())
+            .httpClientBuilder(
+                Apache5HttpClient.builder()
+                    .connectionTimeout(connectTimeout)
+                    .socketTimeout(readTimeout))
             .credentialsProvider(credentials)
             .region(Region.of(region))
             .forcePathStyle(pathStyle)
             .overrideConfiguration(
                 c ->
                     c.defaultProfileFileSupplier(profiles.supplier())
-                        .defaultProfileName(profiles.profileName()));
+                        .defaultProfileName(profiles.profileName())
+                        .apiCallAttemptTimeout(connectTimeout.plus(readTimeout)));
     if (endpoint != null) {
       // S3-compatible stores vary in their support of the SDK's default CRC checksums and
       // aws-chunked uploads; send and check checksums only where the API requires them.

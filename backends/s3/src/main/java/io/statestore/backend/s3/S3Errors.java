@@ -6,6 +6,8 @@ import io.statestore.spi.StoreLocation;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -117,6 +119,17 @@ final class S3Errors {
               + " the shared credentials file or AWS_PROFILE",
           e);
     }
+    if (isTimeout(e)) {
+      return new StateStoreException(
+          ErrorKind.TIMEOUT,
+          where
+              + "the store did not answer in time ("
+              + S3Settings.CONNECT_TIMEOUT_SECONDS.key()
+              + ", "
+              + S3Settings.READ_TIMEOUT_SECONDS.key()
+              + ")",
+          e);
+    }
     return new StateStoreException(
         ErrorKind.UNAVAILABLE,
         where
@@ -124,6 +137,20 @@ final class S3Errors {
             + StoreLocation.redact(String.valueOf(e.getMessage()))
             + ")",
         e);
+  }
+
+  /** A connect or read timeout, or the SDK's own attempt or call timeout. */
+  static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApiCallAttemptTimeoutException
+          || t instanceof ApiCallTimeoutException
+          || t instanceof java.net.SocketTimeoutException
+          || (t instanceof java.io.InterruptedIOException
+              && t.getClass().getSimpleName().contains("Timeout"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMissingCredentials(SdkException e) {

@@ -57,9 +57,33 @@ public final class S3Settings {
                   + " true when s3.endpoint_url is set, else false.")
           .build();
 
+  /** The longest wait for a connection to the store. */
+  public static final SettingDefinition CONNECT_TIMEOUT_SECONDS =
+      SettingDefinition.builder("s3.connect_timeout_seconds", SettingKind.DECIMAL)
+          .label("Connect timeout (s)")
+          .description("Seconds to wait for a connection to the store before giving up.")
+          .defaultValue("10")
+          .build();
+
+  /** The longest wait for the store's answer to one request. */
+  public static final SettingDefinition READ_TIMEOUT_SECONDS =
+      SettingDefinition.builder("s3.read_timeout_seconds", SettingKind.DECIMAL)
+          .label("Read timeout (s)")
+          .description(
+              "Seconds to wait for the store's answer to one request (each retry waits again).")
+          .defaultValue("30")
+          .build();
+
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =
-      List.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION, ENDPOINT_URL, PATH_STYLE);
+      List.of(
+          ACCESS_KEY_ID,
+          SECRET_ACCESS_KEY,
+          REGION,
+          ENDPOINT_URL,
+          PATH_STYLE,
+          CONNECT_TIMEOUT_SECONDS,
+          READ_TIMEOUT_SECONDS);
 
   private S3Settings() {}
 }
