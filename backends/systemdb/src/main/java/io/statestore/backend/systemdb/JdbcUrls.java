@@ -94,7 +94,9 @@ final class JdbcUrls {
               + "; H2 takes its own options after ';' (jdbc:h2:file:/p/db;MODE=...). Valid"
               + " statestore settings are listed by the driver's getPropertyInfo and the README");
     }
-    return spec + query(location.query());
+    String url = spec + query(location.query());
+    UrlParameterPolicy.check(url);
+    return url;
   }
 
   /** Re-joins parameters that are not statestore settings, for the JDBC driver to read. */
