@@ -126,12 +126,17 @@ public final class StateStores {
       }
       return;
     }
-    if (keptQuery != null && provider.keepsUnknownQueryParameters()) {
+    boolean keeps = keptQuery != null && provider.keepsUnknownQueryParameters();
+    if (keeps && !location.specific().isBlank()) {
       // The URI's own parameters (sslmode=require, ...) belong to the backend, which checks them.
       keptQuery.put(rawKey, value);
       return;
     }
     if (ignored.test(rawKey)) {
+      return;
+    }
+    if (keeps) {
+      keptQuery.put(rawKey, value);
       return;
     }
     List<String> names = new ArrayList<>();
