@@ -34,7 +34,8 @@ class SettingNameCaseTest {
   }
 
   private static void insert(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
       ps.setString(1, "dev:a");
       ps.setString(2, BIG);
       ps.executeUpdate();
