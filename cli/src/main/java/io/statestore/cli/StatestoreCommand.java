@@ -3,6 +3,8 @@ package io.statestore.cli;
 import io.statestore.jdbc.StatestoreDriver;
 import io.statestore.spi.StateStoreException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,9 +66,18 @@ public final class StatestoreCommand implements Callable<Integer> {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    // At DEBUG the HTTP client of the S3 backend logs request headers and wire bytes, which hold
+    // the Authorization header (access key id, signature): never at any level the user chooses.
+    for (String logger : CREDENTIAL_LOGGERS) {
+      System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+    }
     int status = run(args, CliIo.system());
     System.exit(status);
   }
+
+  /** Loggers that print HTTP headers or wire bytes, credentials included, below INFO. */
+  static final List<String> CREDENTIAL_LOGGERS =
+      List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
@@ -103,7 +114,7 @@ public final class StatestoreCommand implements Callable<Integer> {
           at.getErr()
               .println(
                   "statestore: "
-                      + oneLine(ex.getMessage())
+                      + oneLine(hidePropertyValues(ex.getMessage(), args))
                       + " (see '"
                       + at.getCommandSpec().qualifiedName()
                       + " --help')");
@@ -128,6 +139,38 @@ public final class StatestoreCommand implements Callable<Integer> {
     }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
+  }
+
+  /**
+   * The message with every {@code --property} argument of the command line masked: a property given
+   * in the wrong shape ({@code key:value}) may carry a secret, which must not be echoed.
+   */
+  static String hidePropertyValues(String message, String[] args) {
+    if (message == null) {
+      return "";
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if ((a.equals("-p") || a.equals("--property")) && i + 1 < args.length) {
+        values.add(args[++i]);
+      } else if (a.startsWith("--property=")) {
+        values.add(a.substring("--property=".length()));
+      } else if (a.startsWith("-p") && a.length() > 2 && !a.startsWith("--")) {
+        values.add(a.substring(2));
+      }
+    }
+    String out = message;
+    for (String v : values) {
+      if (!v.isEmpty()) {
+        out = out.replace(v, "<not shown>");
+      }
+      String value = v.replaceFirst("^[^=:]*[=:]", "");
+      if (value.length() >= 4) {
+        out = out.replace(value, "<not shown>");
+      }
+    }
+    return out;
   }
 
   static String oneLine(String s) {

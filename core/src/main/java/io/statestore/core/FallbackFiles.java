@@ -3,15 +3,23 @@ package io.statestore.core;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +36,10 @@ import org.slf4j.LoggerFactory;
 final class FallbackFiles {
   private static final Logger LOG = LoggerFactory.getLogger(FallbackFiles.class);
   private static final int MAX_ID_CHARS = 100;
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -93,13 +105,29 @@ final class FallbackFiles {
   /** Saves a document atomically and returns the absolute path of the file. */
   static Path save(Path dir, String stateId, byte[] document, Instant now) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
-    Files.createDirectories(root);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      createPrivateDirectories(root);
+    } else {
+      Files.createDirectories(root);
+    }
     String name = safeName(stateId) + "." + STAMP.format(now) + "." + shortRandom() + ".json";
     Path target = root.resolve(name);
     Path temp = root.resolve("." + name + ".tmp");
     try {
-      Files.write(temp, document);
-      restrictToOwner(temp);
+      // Born owner-only: the permissions are given at creation, never widened by the umask.
+      FileAttribute<?>[] attrs =
+          posix
+              ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+              : new FileAttribute<?>[0];
+      try (SeekableByteChannel out =
+          Files.newByteChannel(
+              temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
+        ByteBuffer buf = ByteBuffer.wrap(document);
+        while (buf.hasRemaining()) {
+          out.write(buf);
+        }
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -132,12 +160,37 @@ final class FallbackFiles {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static void restrictToOwner(Path file) {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+  /**
+   * Creates the missing directories of {@code root} owner-only ({@code rwx------}): file names show
+   * state ids. An existing directory is left as it is (it may be one the user chose to share), with
+   * a warning when other users can list it.
+   */
+  private static void createPrivateDirectories(Path root) throws IOException {
+    Path missing = root;
+    java.util.Deque<Path> toCreate = new java.util.ArrayDeque<>();
+    while (missing != null && !Files.isDirectory(missing)) {
+      toCreate.push(missing);
+      missing = missing.getParent();
+    }
+    for (Path d : toCreate) {
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (IOException | UnsupportedOperationException e) {
-        LOG.debug("Could not restrict the permissions of {}", file, e);
+        Files.createDirectory(d, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        // The umask may have taken bits from the owner; it never gives any to others.
+        Files.setPosixFilePermissions(d, OWNER_DIR);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(d)) {
+          throw e;
+        }
+      }
+    }
+    if (toCreate.isEmpty()) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
+      if (perms.contains(PosixFilePermission.OTHERS_READ)
+          || perms.contains(PosixFilePermission.GROUP_READ)) {
+        LOG.warn(
+            "fallback_dir {} can be listed by other users, and fallback file names show state ids;"
+                + " restrict it to its owner (chmod 700)",
+            root);
       }
     }
   }

@@ -11,6 +11,7 @@ import io.statestore.spi.StoreLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,11 +81,12 @@ public final class StateStores {
     StateBackendProvider provider = registry.provider(location.scheme());
     List<SettingDefinition> defs = definitions(provider);
 
+    // Setting names match in any letter case: MAX_BODY_BYTES is max_body_bytes.
     Map<String, SettingDefinition> byName = new LinkedHashMap<>();
     for (SettingDefinition d : defs) {
-      byName.put(d.key(), d);
+      byName.put(lower(d.key()), d);
       for (String alias : d.aliases()) {
-        byName.putIfAbsent(alias, d);
+        byName.putIfAbsent(lower(alias), d);
       }
     }
     Map<String, String> values = new LinkedHashMap<>();
@@ -109,27 +111,39 @@ public final class StateStores {
       StateBackendProvider provider,
       StoreLocation location,
       Map<String, String> keptQuery) {
-    String key =
-        rawKey.startsWith(MELTANO_PREFIX) ? rawKey.substring(MELTANO_PREFIX.length()) : rawKey;
+    String key = lower(rawKey);
+    if (key.startsWith(MELTANO_PREFIX)) {
+      key = key.substring(MELTANO_PREFIX.length());
+    }
     SettingDefinition def = byName.get(key);
     if (def != null) {
       if (value != null) {
         // An explicit key beats an alias of the same setting.
-        if (!def.key().equals(key) && values.containsKey(def.key())) {
+        if (!lower(def.key()).equals(key) && values.containsKey(def.key())) {
           return;
         }
         values.put(def.key(), value);
       }
       return;
     }
-    if (ignored.test(rawKey)) {
-      return;
-    }
-    if (keptQuery != null && provider.keepsUnknownQueryParameters()) {
+    boolean keeps = keptQuery != null && provider.keepsUnknownQueryParameters();
+    if (keeps && !location.specific().isBlank()) {
+      // The URI's own parameters (sslmode=require, ...) belong to the backend, which checks them.
       keptQuery.put(rawKey, value);
       return;
     }
-    List<String> names = new ArrayList<>(byName.keySet());
+    if (ignored.test(rawKey)) {
+      return;
+    }
+    if (keeps) {
+      keptQuery.put(rawKey, value);
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    for (SettingDefinition d : new java.util.LinkedHashSet<>(byName.values())) {
+      names.add(d.key());
+      names.addAll(d.aliases());
+    }
     throw new StateStoreException(
         ErrorKind.INVALID_CONFIGURATION,
         "Unknown setting '"
@@ -140,6 +154,10 @@ public final class StateStores {
             + location.redacted()
             + "); valid settings: "
             + String.join(", ", names));
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   /** The common settings followed by the provider's own. */

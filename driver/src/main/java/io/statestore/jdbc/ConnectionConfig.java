@@ -1,37 +1,38 @@
 package io.statestore.jdbc;
 
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A connection request taken apart: the main store's URI and settings, the stores to attach ({@code
- * attach.<name>=<uri>} and {@code attach.<name>.<setting>}), and settings passed to the SQL engine
- * ({@code calcite.<property>}). Query parameters of the URL and JDBC properties are merged, the URL
- * winning.
+ * A connection request taken apart: the main store's URI and settings, and the stores to attach
+ * ({@code attach.<name>=<uri>} and {@code attach.<name>.<setting>}). Query parameters of the URL
+ * and JDBC properties are merged, the URL winning. The SQL engine's own properties are fixed by the
+ * driver: a {@code calcite.<property>} (which could name a model that opens other databases or
+ * loads classes) is refused.
  *
  * @param uri the main store's URI, with any parameters its backend keeps
  * @param settings the main store's settings
  * @param attached attached stores by schema name
- * @param engine properties for Calcite
  * @param displayUrl the JDBC URL with credentials redacted
  */
 record ConnectionConfig(
-    String uri,
-    Map<String, String> settings,
-    Map<String, Attached> attached,
-    Properties engine,
-    String displayUrl) {
+    String uri, Map<String, String> settings, Map<String, Attached> attached, String displayUrl) {
 
   /** An attached store. */
   record Attached(String uri, Map<String, String> settings) {}
 
   static final String ATTACH = "attach.";
+
+  /** The prefix of the SQL engine's properties, which connections may not set. */
   static final String ENGINE = "calcite.";
 
   /**
@@ -41,11 +42,16 @@ record ConnectionConfig(
   private static final Set<String> CLIENT_PROPERTIES =
       Set.of("user", "password", "ssl", "sslmode", "readonly", "autocommit");
 
-  /** statestore settings are lower-case snake_case with dots; anything else is a client's extra. */
-  private static final Pattern SETTING_SHAPE = Pattern.compile("[a-z0-9_.]+");
+  /**
+   * statestore settings are snake_case with dots, matched in any letter case ({@code
+   * MAX_BODY_BYTES} is {@code max_body_bytes}); a name in that shape that no setting has is a
+   * misspelling and refused. Anything else (camelCase, spaces, dashes) is a client's extra.
+   */
+  private static final Pattern SETTING_SHAPE = Pattern.compile("[a-z0-9_.]+|[A-Z0-9_.]+");
 
   static boolean isClientProperty(String key) {
-    return CLIENT_PROPERTIES.contains(key) || !SETTING_SHAPE.matcher(key).matches();
+    return CLIENT_PROPERTIES.contains(key.toLowerCase(Locale.ROOT))
+        || !SETTING_SHAPE.matcher(key).matches();
   }
 
   static ConnectionConfig parse(String jdbcUrl, String prefix, Properties info) {
@@ -63,7 +69,7 @@ record ConnectionConfig(
       int q = uri.indexOf('?');
       base = q < 0 ? uri : uri.substring(0, q);
       for (Map.Entry<String, String> e : location.query().entrySet()) {
-        if (e.getKey().startsWith(ATTACH) || e.getKey().startsWith(ENGINE)) {
+        if (e.getKey().startsWith(ATTACH) || isEngineProperty(e.getKey())) {
           all.put(e.getKey(), e.getValue());
         } else {
           keptQuery.put(e.getKey(), e.getValue());
@@ -73,11 +79,15 @@ record ConnectionConfig(
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, Map<String, String>> attachSettings = new LinkedHashMap<>();
     Map<String, String> attachUris = new LinkedHashMap<>();
-    Properties engine = new Properties();
     for (Map.Entry<String, String> e : all.entrySet()) {
       String key = e.getKey();
-      if (key.startsWith(ENGINE)) {
-        engine.setProperty(key.substring(ENGINE.length()), e.getValue());
+      if (isEngineProperty(key)) {
+        throw new StateStoreException(
+            ErrorKind.INVALID_CONFIGURATION,
+            "Connection property '"
+                + key
+                + "' is refused: the SQL engine's properties are fixed by the driver and cannot"
+                + " be set by a connection");
       } else if (key.startsWith(ATTACH)) {
         String rest = key.substring(ATTACH.length());
         int dot = rest.indexOf('.');
@@ -102,8 +112,11 @@ record ConnectionConfig(
       }
     }
     String fullUri = keptQuery.isEmpty() ? base : base + "?" + encode(keptQuery);
-    return new ConnectionConfig(
-        fullUri, settings, attached, engine, prefix + StoreLocation.redact(base));
+    return new ConnectionConfig(fullUri, settings, attached, prefix + StoreLocation.redact(base));
+  }
+
+  private static boolean isEngineProperty(String key) {
+    return key.toLowerCase(Locale.ROOT).startsWith(ENGINE);
   }
 
   private static String encode(Map<String, String> query) {

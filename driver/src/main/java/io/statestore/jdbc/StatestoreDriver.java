@@ -105,7 +105,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
       ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
       StateStore main = open(config.uri(), config.settings());
       stores.add(main);
-      engine = super.connect(PREFIX, engineProperties(config.engine()));
+      engine = super.connect(PREFIX, engineProperties());
       CalciteConnection calcite = engine.unwrap(CalciteConnection.class);
       SchemaPlus root = calcite.getRootSchema();
       root.add(SCHEMA, new StateSchema(main));
@@ -153,14 +153,14 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
         BackendRegistry.load());
   }
 
-  private static Properties engineProperties(Properties overrides) {
+  /** The SQL engine's properties: fixed here, never taken from a connection's properties. */
+  private static Properties engineProperties() {
     Properties p = new Properties();
     p.setProperty("caseSensitive", "false");
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("typeSystem", StatestoreTypeSystem.class.getName() + "#INSTANCE");
-    p.putAll(overrides);
     return p;
   }
 

@@ -3,6 +3,7 @@ package io.statestore.backend.azure;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateStoreException;
+import java.util.Base64;
 
 /**
  * The connection string a store uses and where it came from. Only {@link #source()} may appear in
@@ -40,7 +41,36 @@ final class AzureCredentials {
         settings.source(AzureSettings.CONNECTION_STRING) == Settings.Source.ENVIRONMENT
             ? "the environment variable " + AzureSettings.CONNECTION_STRING_ENV
             : "the setting " + AzureSettings.CONNECTION_STRING.key();
+    checkAccountKey(value, source);
     return new AzureCredentials(value, source);
+  }
+
+  /**
+   * Fails fast when the connection string's {@code AccountKey} is not Base64: the SDK would only
+   * find out while signing a request, which then looks like an unreachable store.
+   */
+  private static void checkAccountKey(String connectionString, String source) {
+    for (String part : connectionString.split(";")) {
+      int eq = part.indexOf('=');
+      if (eq < 0 || !part.substring(0, eq).strip().equalsIgnoreCase("AccountKey")) {
+        continue;
+      }
+      String key = part.substring(eq + 1).strip();
+      boolean valid;
+      try {
+        valid = !key.isEmpty() && Base64.getDecoder().decode(key).length > 0;
+      } catch (IllegalArgumentException e) {
+        valid = false;
+      }
+      if (!valid) {
+        throw new StateStoreException(
+            ErrorKind.INVALID_CONFIGURATION,
+            "The AccountKey of the Azure connection string from "
+                + source
+                + " is not a valid Base64 account key (copy it again from the storage account's"
+                + " access keys)");
+      }
+    }
   }
 
   /** The connection string itself: hand it to the SDK only. */

@@ -172,6 +172,36 @@ class AzureCredentialsTest {
   }
 
   @Test
+  void aMalformedAccountKeyIsAConfigurationErrorAndSavesNothing() throws Exception {
+    java.nio.file.Path fallback = java.nio.file.Files.createTempDirectory("azure-fallback");
+    String malformedKey = "not*base64!" + WRONG_KEY.substring(0, 20);
+    String connection = azurite.connectionString().replace(AzuriteServer.KEY, malformedKey);
+    assertTrue(connection.contains(malformedKey), "the test replaced the key");
+    try {
+      StateStoreException e =
+          assertThrows(
+              StateStoreException.class,
+              () -> {
+                try (StateStore store =
+                    open(Map.of(KEY, connection, "fallback_dir", fallback.toString()), Map.of())) {
+                  store.upsert("dev:a", DOC, Deadline.none());
+                }
+              });
+      assertEquals(ErrorKind.INVALID_CONFIGURATION, e.kind(), e.getMessage());
+      assertTrue(e.getMessage().contains("the setting " + KEY), e.getMessage());
+      assertFalse(e.getMessage().contains(malformedKey), e.getMessage());
+      assertNoSecret(e);
+      try (Stream<java.nio.file.Path> saved = java.nio.file.Files.walk(fallback)) {
+        assertEquals(1, saved.count(), "nothing saved to fallback_dir");
+      }
+    } finally {
+      try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(fallback)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  @Test
   void aDeadEndpointIsUnavailableWithinSeconds() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

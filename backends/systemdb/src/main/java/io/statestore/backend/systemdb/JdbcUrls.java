@@ -25,9 +25,10 @@ final class JdbcUrls {
    * H2 options of the embedded database. {@code AUTO_SERVER=TRUE} lets several processes (a
    * command-line tool and a SQL client such as DBeaver) open it at once: the first one serves it to
    * the others over a local TCP port, and another takes over when it exits. It needs H2's default
-   * {@code FILE_LOCK=FILE}.
+   * {@code FILE_LOCK=FILE}. {@code TRACE_LEVEL_FILE=0}: H2 writes no {@code .trace.db} file (stack
+   * traces, statements) into the store; errors reach the caller as exceptions.
    */
-  static final String H2_OPTIONS = ";AUTO_SERVER=TRUE";
+  static final String H2_OPTIONS = ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0";
 
   private JdbcUrls() {}
 
@@ -94,7 +95,9 @@ final class JdbcUrls {
               + "; H2 takes its own options after ';' (jdbc:h2:file:/p/db;MODE=...). Valid"
               + " statestore settings are listed by the driver's getPropertyInfo and the README");
     }
-    return spec + query(location.query());
+    String url = spec + query(location.query());
+    UrlParameterPolicy.check(url);
+    return url;
   }
 
   /** Re-joins parameters that are not statestore settings, for the JDBC driver to read. */

@@ -33,6 +33,11 @@ import java.util.function.Supplier;
  * systemdb.user} and {@code systemdb.password}.
  */
 public final class SystemDbBackendProvider implements StateBackendProvider {
+  static {
+    // Before any H2 class reads its system properties.
+    EmbeddedHome.bindToLoopback();
+  }
+
   private final Supplier<Path> home;
   private final Clock clock;
 
@@ -72,7 +77,12 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
 
   @Override
   public StateBackend open(StoreLocation location, Settings settings) {
-    String url = JdbcUrls.of(location, home.get());
+    Path homeDir = home.get();
+    boolean embedded = location.specific().isBlank();
+    String url = JdbcUrls.of(location, homeDir);
+    if (embedded) {
+      EmbeddedHome.prepare(homeDir);
+    }
     requireDriver(url, location);
     SystemDbConfig config =
         new SystemDbConfig(
@@ -87,7 +97,11 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
           ErrorKind.INVALID_CONFIGURATION,
           "Settings 'systemdb.table' and 'systemdb.lock_table' must name different tables");
     }
-    return SystemDbBackend.open(config, clock);
+    StateBackend backend = SystemDbBackend.open(config, clock);
+    if (embedded) {
+      EmbeddedHome.restrictFiles(homeDir);
+    }
+    return backend;
   }
 
   /** Fails before connecting when no JDBC driver on the class path accepts the URL. */

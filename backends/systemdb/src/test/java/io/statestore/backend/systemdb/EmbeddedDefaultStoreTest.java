@@ -33,7 +33,7 @@ class EmbeddedDefaultStoreTest {
     try (StateStore store = EmbeddedStores.open(home, "")) {
       store.upsert("dev:a", DOC.formatted(1), Deadline.none());
       assertEquals(
-          "systemdb:jdbc:h2:file:" + home.resolve("statestore") + ";AUTO_SERVER=TRUE",
+          "systemdb:jdbc:h2:file:" + home.resolve("statestore") + JdbcUrls.H2_OPTIONS,
           store.describe());
     }
     assertTrue(Files.exists(home.resolve("statestore.mv.db")));

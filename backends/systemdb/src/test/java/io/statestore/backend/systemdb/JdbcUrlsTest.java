@@ -21,7 +21,9 @@ class JdbcUrlsTest {
 
   @Test
   void emptyIsTheEmbeddedDefault() {
-    assertEquals("jdbc:h2:file:/var/lib/statestore/statestore;AUTO_SERVER=TRUE", url("systemdb:"));
+    assertEquals(
+        "jdbc:h2:file:/var/lib/statestore/statestore;AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0",
+        url("systemdb:"));
     assertEquals(url("systemdb:"), url("systemdb"));
   }
 
