@@ -3,8 +3,11 @@ package io.statestore.backend.file;
 import io.statestore.spi.ObjectKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
@@ -60,6 +63,17 @@ final class AtomicFiles {
       channel.force(true);
     } catch (IOException e) {
       LOG.debug("Could not sync directory {}: {}", dir, FileErrors.reason(e));
+    }
+  }
+
+  /**
+   * Reads a whole file without following a symbolic link at its last name component (a link fails
+   * the read).
+   */
+  static byte[] readNoFollow(Path file) throws IOException {
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return Channels.newInputStream(channel).readAllBytes();
     }
   }
 
