@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -268,6 +269,9 @@ public final class FileBackend implements StateBackend {
         }
       }
       done = true;
+      if (kind == ObjectKind.STATE) {
+        AtomicFiles.removeOrphans(dir, Instant.now());
+      }
       return ContentVersions.of(content);
     } catch (IOException e) {
       throw FileErrors.map(e, "write the " + what(stateId, kind), target, root);
