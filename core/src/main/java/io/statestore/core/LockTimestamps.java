@@ -2,6 +2,7 @@ package io.statestore.core;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,15 +22,31 @@ public final class LockTimestamps {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Parses lock content; empty when it is not a number (a torn or foreign lock). */
+  /**
+   * The latest time a lock may name: the end of year 9999 UTC. Anything later (or before the epoch)
+   * is not a time Meltano or statestore wrote, and is treated like content that is not a number.
+   */
+  static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
+  /**
+   * Parses lock content; empty when it is not a sane epoch-seconds value: not a number (a torn or
+   * foreign lock), or before the epoch or after {@link #MAX_EPOCH_SECONDS}. Callers then age the
+   * lock by its object's modification time.
+   */
   public static Optional<Instant> parse(byte[] content) {
+    if (content == null || content.length > 64) {
+      return Optional.empty();
+    }
     try {
       String text = new String(content, StandardCharsets.US_ASCII).strip();
       BigDecimal value = new BigDecimal(text);
+      if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) {
+        return Optional.empty();
+      }
       long seconds = value.longValue();
       long nanos = value.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
       return Optional.of(Instant.ofEpochSecond(seconds, nanos));
-    } catch (NumberFormatException | ArithmeticException e) {
+    } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
       return Optional.empty();
     }
   }

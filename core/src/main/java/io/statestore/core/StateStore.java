@@ -64,7 +64,10 @@ public final class StateStore implements AutoCloseable {
 
   /**
    * Reads one state. A body that is not a complete document (another tool writing it in place) is
-   * re-read for up to half a second before failing with {@link ErrorKind#CORRUPT}.
+   * re-read for up to half a second; if it is still not one, the file is damaged (for instance
+   * truncated by a process that died mid-write) and is returned as stored, marked {@link
+   * StateRecord#damaged()}, with a warning logged and reported to the {@link ReadWarnings} entered
+   * on this thread, so that it can be seen, overwritten or deleted and never hides other states.
    */
   public Optional<StateRecord> get(String stateId) {
     StateIds.validate(stateId);
@@ -78,15 +81,11 @@ public final class StateStore implements AutoCloseable {
         return Optional.of(new StateRecord(stateId, o.content(), o.lastModified(), o.version()));
       }
       if (attempt >= TORN_READ_ATTEMPTS) {
-        throw new StateStoreException(
-            ErrorKind.CORRUPT,
-            "Stored state of state_id "
-                + StateIds.quote(stateId)
-                + " in "
-                + describe()
-                + " is not a valid state document ("
-                + o.content().length
-                + " bytes); another process may be writing it in place");
+        String warning = DamagedBodies.warning(stateId, o.content(), describe());
+        LOG.warn(warning);
+        ReadWarnings.report(warning);
+        return Optional.of(
+            new StateRecord(stateId, o.content(), o.lastModified(), o.version(), true));
       }
       Deadline.none().sleep(TORN_READ_PAUSE_NANOS, "re-reading state " + stateId);
     }
@@ -211,7 +210,7 @@ public final class StateStore implements AutoCloseable {
 
   private Version currentVersionIfBody(String stateId, byte[] expectedBody) {
     Optional<StoredObject> now = backend.read(stateId, ObjectKind.STATE);
-    if (now.isEmpty() || !java.util.Arrays.equals(now.get().content(), expectedBody)) {
+    if (now.isEmpty() || !DamagedBodies.sameBody(now.get().content(), expectedBody)) {
       throw conflict(
           stateId, new StateStoreException(ErrorKind.CONFLICT, "body changed since it was read"));
     }

@@ -1,11 +1,15 @@
 package io.statestore.jdbc;
 
+import io.statestore.core.ReadWarnings;
+import io.statestore.core.WarningScope;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +20,9 @@ import java.util.Map;
 /**
  * Wraps a statement: errors get SQLStates, {@code getConnection} returns the wrapped connection,
  * and batches run as a sequence of single updates (each row its own backend write), reporting
- * counts and stopping at the first failure with a {@link BatchUpdateException}.
+ * counts and stopping at the first failure with a {@link BatchUpdateException}. Warnings of the
+ * statement's reads (a damaged state returned as stored) are collected per statement and shown by
+ * {@code getWarnings()} on the statement and its result sets.
  */
 final class StatementHandler implements InvocationHandler {
   private final Statement target;
@@ -24,6 +30,7 @@ final class StatementHandler implements InvocationHandler {
   private final List<String> sqlBatch = new ArrayList<>();
   private final List<Map<Integer, Setter>> paramBatch = new ArrayList<>();
   private final Map<Integer, Setter> params = new LinkedHashMap<>();
+  private final ReadWarnings warnings = new ReadWarnings();
 
   /** One recorded {@code setXxx(index, value...)} call. */
   private record Setter(Method method, Object[] args) {}
@@ -57,11 +64,22 @@ final class StatementHandler implements InvocationHandler {
         params.clear();
         return JdbcProxies.invoke(target, method, args);
       case "executeBatch":
+        warnings.clear();
         return toInts(runBatch());
       case "executeLargeBatch":
+        warnings.clear();
         return runBatch();
+      case "getWarnings":
+        return ResultSetHandler.chain(
+            (SQLWarning) JdbcProxies.invoke(target, method, args), warnings);
+      case "clearWarnings":
+        warnings.clear();
+        return JdbcProxies.invoke(target, method, args);
       default:
         break;
+    }
+    if (name.startsWith("execute")) {
+      warnings.clear();
     }
     if (name.startsWith("set")
         && args != null
@@ -70,12 +88,17 @@ final class StatementHandler implements InvocationHandler {
         && target instanceof PreparedStatement) {
       params.put(index, new Setter(method, args.clone()));
     }
-    return JdbcProxies.invoke(target, method, args);
+    try (WarningScope scope = warnings.enter()) {
+      Object result = JdbcProxies.invoke(target, method, args);
+      return result instanceof ResultSet rs
+          ? ResultSetHandler.wrap(rs, (Statement) proxy, warnings)
+          : result;
+    }
   }
 
   private long[] runBatch() throws SQLException {
     List<Long> counts = new ArrayList<>();
-    try {
+    try (WarningScope scope = warnings.enter()) {
       if (target instanceof PreparedStatement ps) {
         for (Map<Integer, Setter> row : paramBatch) {
           ps.clearParameters();

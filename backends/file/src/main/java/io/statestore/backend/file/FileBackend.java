@@ -13,16 +13,17 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -152,15 +153,21 @@ public final class FileBackend implements StateBackend {
 
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
-    Path file = stateDirectory(stateId).resolve(kind.fileName());
+    Path dir = stateDirectory(stateId);
+    Path file = dir.resolve(kind.fileName());
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      if (StoreEntries.isLink(dir) || StoreEntries.isLink(file)) {
+        LOG.debug("Not reading {}: a symbolic link is not a state", file);
+        return Optional.empty();
+      }
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attrs.isRegularFile()) {
         throw new StateStoreException(
             ErrorKind.CORRUPT,
             "The " + what(stateId, kind) + ", " + file + ", is not a regular file");
       }
-      byte[] content = Files.readAllBytes(file);
+      byte[] content = AtomicFiles.readNoFollow(file);
       return Optional.of(
           new StoredObject(
               content, attrs.lastModifiedTime().toInstant(), ContentVersions.of(content)));
@@ -184,6 +191,10 @@ public final class FileBackend implements StateBackend {
         if (name.equals(StoreGuard.FILE_NAME)) {
           continue;
         }
+        if (StoreEntries.isLink(dir)) {
+          LOG.debug("Not listing {}: a symbolic link is not a state", dir);
+          continue;
+        }
         layout
             .stateId(name)
             .filter(id -> id.startsWith(start))
@@ -204,7 +215,8 @@ public final class FileBackend implements StateBackend {
   private Optional<ListedState> listed(Entry entry, ObjectKind kind) {
     Path file = entry.dir().resolve(kind.fileName());
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return attrs.isRegularFile()
           ? Optional.of(new ListedState(entry.stateId(), attrs.lastModifiedTime().toInstant()))
           : Optional.empty();
@@ -223,12 +235,13 @@ public final class FileBackend implements StateBackend {
   public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
     Path dir = stateDirectory(stateId);
     Path target = dir.resolve(kind.fileName());
+    StoreEntries.refuseLinks(dir, kind, stateId);
     boolean createdDir = false;
     boolean done = false;
     try {
       Path temp = null;
       for (int attempt = 1; temp == null; attempt++) {
-        createdDir |= ensureDirectory(dir, stateId);
+        createdDir |= StoreEntries.ensureDirectory(dir, stateId);
         Path candidate = dir.resolve(AtomicFiles.tempName(kind));
         try {
           AtomicFiles.createWith(candidate, content, fsync);
@@ -256,12 +269,15 @@ public final class FileBackend implements StateBackend {
         }
       }
       done = true;
+      if (kind == ObjectKind.STATE) {
+        AtomicFiles.removeOrphans(dir, Instant.now());
+      }
       return ContentVersions.of(content);
     } catch (IOException e) {
       throw FileErrors.map(e, "write the " + what(stateId, kind), target, root);
     } finally {
       if (!done && createdDir) {
-        removeIfEmpty(dir);
+        StoreEntries.removeIfEmpty(dir);
       }
     }
   }
@@ -273,8 +289,9 @@ public final class FileBackend implements StateBackend {
     Version expected = expectedVersion(precondition);
     guard.call(
         () -> {
+          StoreEntries.refuseLinks(target.getParent(), kind, stateId);
           if (expected != null) {
-            checkVersion(target, expected, stateId, kind);
+            StoreEntries.checkVersion(target, expected, stateId, kind);
           }
           Files.move(
               temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -336,13 +353,14 @@ public final class FileBackend implements StateBackend {
       boolean deleted =
           guard.call(
               () -> {
+                StoreEntries.refuseLinks(dir, kind, stateId);
                 if (expected != null) {
-                  checkVersion(target, expected, stateId, kind);
+                  StoreEntries.checkVersion(target, expected, stateId, kind);
                 }
                 return Files.deleteIfExists(target);
               });
       if (deleted) {
-        boolean removedDir = removeIfEmpty(dir);
+        boolean removedDir = StoreEntries.removeIfEmpty(dir);
         if (fsync) {
           AtomicFiles.syncDirectory(removedDir ? root : dir);
         }
@@ -358,67 +376,7 @@ public final class FileBackend implements StateBackend {
     return precondition instanceof Precondition.Matches m ? m.version() : null;
   }
 
-  /** Fails with {@link ErrorKind#CONFLICT} unless the file exists with the expected version. */
-  private static void checkVersion(Path file, Version expected, String stateId, ObjectKind kind)
-      throws IOException {
-    byte[] current;
-    try {
-      current = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new StateStoreException(
-          ErrorKind.CONFLICT,
-          "The " + what(stateId, kind) + " no longer exists (expected version " + expected + ")",
-          e);
-    }
-    if (!ContentVersions.of(current).equals(expected)) {
-      throw new StateStoreException(
-          ErrorKind.CONFLICT,
-          "The "
-              + what(stateId, kind)
-              + " was changed by someone else (expected version "
-              + expected
-              + ")");
-    }
-  }
-
-  /**
-   * Makes a state's directory.
-   *
-   * @return whether it was created (rather than found)
-   */
-  private static boolean ensureDirectory(Path dir, String stateId) throws IOException {
-    try {
-      Files.createDirectory(dir);
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      if (Files.isDirectory(dir)) {
-        return false;
-      }
-      throw new StateStoreException(
-          ErrorKind.CORRUPT,
-          "The directory of state_id "
-              + StateIds.quote(stateId)
-              + ", "
-              + dir
-              + ", exists but is not a directory",
-          e);
-    }
-  }
-
-  /** Removes a state's directory if nothing is left in it; returns whether it did. */
-  private static boolean removeIfEmpty(Path dir) {
-    try {
-      Files.delete(dir);
-      return true;
-    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-      return false;
-    } catch (IOException e) {
-      LOG.debug("Could not remove the state directory {}: {}", dir, FileErrors.reason(e));
-      return false;
-    }
-  }
-
-  private static String what(String stateId, ObjectKind kind) {
+  static String what(String stateId, ObjectKind kind) {
     return kind.fileName() + " of state_id " + StateIds.quote(stateId);
   }
 
