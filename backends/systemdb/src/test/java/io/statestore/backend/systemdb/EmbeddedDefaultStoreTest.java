@@ -114,17 +114,7 @@ class EmbeddedDefaultStoreTest {
 
     private Child(Path home) throws Exception {
       this.home = home;
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      process =
-          new ProcessBuilder(
-                  java.toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  EmbeddedStoreProcess.class.getName(),
-                  home.toString())
-              .redirectError(
-                  ProcessBuilder.Redirect.appendTo(home.resolve("children.log").toFile()))
-              .start();
+      process = EmbeddedStores.startProcess(home, home.resolve("children.log"));
       out =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

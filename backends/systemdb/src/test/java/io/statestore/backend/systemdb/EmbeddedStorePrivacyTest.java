@@ -131,16 +131,7 @@ class EmbeddedStorePrivacyTest {
   void autoServerListensOnLoopbackAndAnotherUserCanNeitherReadNorConnect() throws Exception {
     assumeTrue(Files.exists(Path.of("/proc/net/tcp")), "needs /proc/net/tcp");
     Path log = tmp.resolve("child.log");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                EmbeddedStoreProcess.class.getName(),
-                home.toString())
-            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+    Process child = EmbeddedStores.startProcess(home, log);
     PrintStream in = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

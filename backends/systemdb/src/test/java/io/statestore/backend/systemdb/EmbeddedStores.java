@@ -5,6 +5,7 @@ import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
 import io.statestore.core.StoreOptions;
 import io.statestore.spi.Environment;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -22,5 +23,21 @@ final class EmbeddedStores {
         new SystemDbBackendProvider(() -> home, Clock.systemDefaultZone());
     return new StateStore(
         provider.open(r.location(), r.settings()), StoreOptions.from(r.settings()));
+  }
+
+  /**
+   * Starts a JVM running {@link EmbeddedStoreProcess} on {@code home}, its standard error appended
+   * to {@code log}.
+   */
+  static Process startProcess(Path home, Path log) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            EmbeddedStoreProcess.class.getName(),
+            home.toString())
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
   }
 }
