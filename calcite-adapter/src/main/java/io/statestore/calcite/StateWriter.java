@@ -301,7 +301,8 @@ public final class StateWriter {
             + "; nothing was written");
   }
 
-  private static Deadline deadline(DataContext root) {
+  /** The statement's query timeout and cancel flag. */
+  static Deadline deadline(DataContext root) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
     Duration d = timeout instanceof Number n ? Duration.ofMillis(n.longValue()) : Duration.ZERO;
