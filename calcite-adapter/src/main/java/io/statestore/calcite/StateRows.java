@@ -1,5 +1,6 @@
 package io.statestore.calcite;
 
+import io.statestore.core.Deadline;
 import io.statestore.core.StateIds;
 import io.statestore.core.StateRecord;
 import io.statestore.core.StateStore;
@@ -27,9 +28,12 @@ final class StateRows extends AbstractEnumerable<Object[]> {
   private final KeyLookup lookup;
   private final int[] projects;
   private final boolean needsBody;
+  private final Deadline deadline;
 
-  StateRows(StateStore store, KeyLookup lookup, int[] projects) {
+  /** The rows of one scan; every read and listing step gives up when {@code deadline} passes. */
+  StateRows(StateStore store, KeyLookup lookup, int[] projects, Deadline deadline) {
     this.store = store;
+    this.deadline = deadline;
     this.lookup = lookup;
     this.projects = projects == null ? new int[] {STATE_ID, BODY, UPDATED_AT} : projects;
     boolean body = false;
@@ -46,16 +50,16 @@ final class StateRows extends AbstractEnumerable<Object[]> {
       rows =
           lookup.points().stream()
               .filter(id -> StateIds.isValid(id) && lookup.accepts(id))
-              .map(store::get)
+              .map(id -> store.get(id, deadline))
               .flatMap(Optional::stream)
               .map(r -> row(r.stateId(), r, r.updatedAt()));
     } else {
       Stream<ListedState> listed =
-          store.list(lookup.prefix()).filter(s -> lookup.accepts(s.stateId()));
+          store.list(lookup.prefix(), deadline).filter(s -> lookup.accepts(s.stateId()));
       rows =
           needsBody
               ? listed
-                  .map(s -> store.get(s.stateId()))
+                  .map(s -> store.get(s.stateId(), deadline))
                   .flatMap(Optional::stream)
                   .map(r -> row(r.stateId(), r, r.updatedAt()))
               : listed.map(s -> row(s.stateId(), null, s.lastModified()));

@@ -301,7 +301,11 @@ public final class StateWriter {
             + "; nothing was written");
   }
 
-  private static Deadline deadline(DataContext root) {
+  /** The statement's query timeout and cancel flag. */
+  static Deadline deadline(DataContext root) {
+    if (root == null) {
+      return Deadline.none(); // a scan the planner runs while planning
+    }
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
     Duration d = timeout instanceof Number n ? Duration.ofMillis(n.longValue()) : Duration.ZERO;

@@ -59,6 +59,11 @@ public final class Deadline {
     return deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0;
   }
 
+  /** Whether the statement was cancelled or the thread interrupted. */
+  public boolean isCancelled() {
+    return cancelFlag.get() || Thread.currentThread().isInterrupted();
+  }
+
   /** Throws {@link ErrorKind#CANCELLED} if cancelled. */
   public void checkCancelled(String what) {
     if (cancelFlag.get() || Thread.currentThread().isInterrupted()) {

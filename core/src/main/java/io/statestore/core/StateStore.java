@@ -70,9 +70,16 @@ public final class StateStore implements AutoCloseable {
    * on this thread, so that it can be seen, overwritten or deleted and never hides other states.
    */
   public Optional<StateRecord> get(String stateId) {
+    return get(stateId, Deadline.none());
+  }
+
+  /** Reads one state, giving up with {@link ErrorKind#TIMEOUT} when the deadline passes. */
+  public Optional<StateRecord> get(String stateId, Deadline deadline) {
     StateIds.validate(stateId);
+    String what = "reading state_id " + StateIds.quote(stateId) + " in " + describe();
     for (int attempt = 1; ; attempt++) {
-      Optional<StoredObject> found = backend.read(stateId, ObjectKind.STATE);
+      Optional<StoredObject> found =
+          BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.STATE), null);
       if (found.isEmpty()) {
         return Optional.empty();
       }
@@ -93,8 +100,14 @@ public final class StateStore implements AutoCloseable {
 
   /** Lists state ids starting with a literal prefix, in id order, without reading bodies. */
   public Stream<ListedState> list(String prefix) {
-    return backend
-        .list(ObjectKind.STATE, prefix == null ? "" : prefix)
+    return list(prefix, Deadline.none());
+  }
+
+  /** Lists state ids as {@link #list(String)}, each step bounded by the deadline. */
+  public Stream<ListedState> list(String prefix, Deadline deadline) {
+    String p = prefix == null ? "" : prefix;
+    return BoundedCalls.stream(
+            deadline, "listing states in " + describe(), () -> backend.list(ObjectKind.STATE, p))
         .filter(s -> StateIds.isValid(s.stateId()));
   }
 
@@ -292,14 +305,15 @@ public final class StateStore implements AutoCloseable {
       Instant now = options.clock().instant();
       byte[] stamp = LockTimestamps.format(now);
       try {
-        Version v = backend.write(stateId, ObjectKind.LOCK, stamp, Precondition.absent());
+        Version v = writeLock(stateId, stamp, Precondition.absent(), deadline, what);
         return new StateLock(this, stateId, v);
       } catch (StateStoreException e) {
         if (e.kind() != ErrorKind.ALREADY_EXISTS) {
           throw e;
         }
       }
-      Optional<StoredObject> held = backend.read(stateId, ObjectKind.LOCK);
+      Optional<StoredObject> held =
+          BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.LOCK), null);
       if (held.isEmpty()) {
         continue; // released in between: try again at once
       }
@@ -307,9 +321,8 @@ public final class StateStore implements AutoCloseable {
       Instant expires = lockedAt.plus(options.lockTimeout());
       if (expires.isBefore(now)) {
         try {
-          Version v =
-              backend.write(
-                  stateId, ObjectKind.LOCK, stamp, Precondition.matches(held.get().version()));
+          Precondition stale = Precondition.matches(held.get().version());
+          Version v = writeLock(stateId, stamp, stale, deadline, what);
           LOG.warn(
               "Took over the stale lock of state_id {} (taken at {}, stale after {})",
               StateIds.quote(stateId),
@@ -336,6 +349,12 @@ public final class StateStore implements AutoCloseable {
       long pause = Math.max(1_000_000L, options.lockRetry().toNanos());
       limit.sleep(pause, what);
     }
+  }
+
+  /** A lock written after its statement gave up is released (so nobody waits for it). */
+  private Version writeLock(String id, byte[] stamp, Precondition p, Deadline d, String what) {
+    return BoundedCalls.call(
+        d, what, () -> backend.write(id, ObjectKind.LOCK, stamp, p), late -> release(id, late));
   }
 
   void release(String stateId, Version version) {

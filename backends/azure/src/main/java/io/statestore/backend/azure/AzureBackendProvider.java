@@ -33,7 +33,7 @@ public final class AzureBackendProvider implements StateBackendProvider {
 
   @Override
   public StateBackend open(StoreLocation location, Settings settings) {
-    return open(location, settings, AzureClientOptions.defaults());
+    return open(location, settings, AzureClientOptions.defaults().withTimeouts(settings));
   }
 
   /** Opens a backend with explicit client options (tests shrink the listing page). */

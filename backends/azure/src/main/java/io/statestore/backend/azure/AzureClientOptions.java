@@ -1,5 +1,10 @@
 package io.statestore.backend.azure;
 
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.SettingDefinition;
+import io.statestore.spi.Settings;
+import io.statestore.spi.StateStoreException;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -8,7 +13,7 @@ import java.time.Duration;
  *
  * @param pageSize blobs per listing page (Azure's maximum is 5,000)
  * @param maxTries attempts per request, the first included
- * @param tryTimeout the longest one attempt may take, body transfer included
+ * @param tryTimeout the longest the answer to one attempt may take, body transfer included
  * @param retryDelay the delay before the first retry; it doubles for each further one
  * @param maxRetryDelay the longest delay between two attempts
  * @param connectTimeout the longest wait for a TCP connection
@@ -26,10 +31,37 @@ record AzureClientOptions(
     return new AzureClientOptions(
         5_000,
         3,
-        Duration.ofSeconds(60),
+        Duration.ofSeconds(30),
         Duration.ofMillis(250),
         Duration.ofSeconds(2),
         Duration.ofSeconds(10));
+  }
+
+  /**
+   * A copy with the timeouts of a store's settings: {@code azure.connect_timeout_seconds} and
+   * {@code azure.read_timeout_seconds}.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} naming a setting that is
+   *     not a number of seconds above 0 and at most a day
+   */
+  AzureClientOptions withTimeouts(Settings settings) {
+    return new AzureClientOptions(
+        pageSize,
+        maxTries,
+        seconds(settings, AzureSettings.READ_TIMEOUT_SECONDS),
+        retryDelay,
+        maxRetryDelay,
+        seconds(settings, AzureSettings.CONNECT_TIMEOUT_SECONDS));
+  }
+
+  private static Duration seconds(Settings settings, SettingDefinition def) {
+    BigDecimal s = settings.findDecimal(def).orElseThrow();
+    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
+    }
+    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
   }
 
   /** A copy with another listing page size. */

@@ -29,7 +29,8 @@ final class AzureClients {
         new RequestRetryOptions(
             RetryPolicyType.EXPONENTIAL,
             options.maxTries(),
-            options.tryTimeout(),
+            // One attempt may take its connection and then its answer.
+            options.connectTimeout().plus(options.tryTimeout()),
             options.retryDelay(),
             options.maxRetryDelay(),
             null);

@@ -87,6 +87,19 @@ final class AzureErrors {
       return new StateStoreException(ErrorKind.CANCELLED, where + "interrupted", e);
     }
     int status = status(e);
+    if (status == 0 && isTimeout(e)) {
+      return new StateStoreException(
+          ErrorKind.TIMEOUT,
+          where
+              + "Azure Blob Storage at "
+              + endpoint
+              + " did not answer in time ("
+              + AzureSettings.CONNECT_TIMEOUT_SECONDS.key()
+              + ", "
+              + AzureSettings.READ_TIMEOUT_SECONDS.key()
+              + ")",
+          e);
+    }
     if (status == 0) {
       return new StateStoreException(
           ErrorKind.UNAVAILABLE,
@@ -127,6 +140,21 @@ final class AzureErrors {
           e);
     }
     return new StateStoreException(ErrorKind.UNAVAILABLE, where + answer, e);
+  }
+
+  /** A connect or read timeout of the transport, or the retry policy's limit on one attempt. */
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.net.SocketTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static boolean isInterrupted(Throwable e) {

@@ -23,8 +23,26 @@ public final class AzureSettings {
           .sensitive()
           .build();
 
+  /** The longest wait for a connection to the store. */
+  public static final SettingDefinition CONNECT_TIMEOUT_SECONDS =
+      SettingDefinition.builder("azure.connect_timeout_seconds", SettingKind.DECIMAL)
+          .label("Connect timeout (s)")
+          .description("Seconds to wait for a connection to the store before giving up.")
+          .defaultValue("10")
+          .build();
+
+  /** The longest wait for the store's answer to one request. */
+  public static final SettingDefinition READ_TIMEOUT_SECONDS =
+      SettingDefinition.builder("azure.read_timeout_seconds", SettingKind.DECIMAL)
+          .label("Read timeout (s)")
+          .description(
+              "Seconds to wait for the store's answer to one request (each retry waits again).")
+          .defaultValue("30")
+          .build();
+
   /** All of them, in documentation order. */
-  public static final List<SettingDefinition> ALL = List.of(CONNECTION_STRING);
+  public static final List<SettingDefinition> ALL =
+      List.of(CONNECTION_STRING, CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS);
 
   private AzureSettings() {}
 }

@@ -40,7 +40,10 @@ public final class GcsBackendProvider implements StateBackendProvider {
   @Override
   public StateBackend open(StoreLocation location, Settings settings) {
     return open(
-        location, settings, GcsClientOptions.defaults(), ApplicationDefaultCredentials.GOOGLE);
+        location,
+        settings,
+        GcsClientOptions.defaults().withTimeouts(settings),
+        ApplicationDefaultCredentials.GOOGLE);
   }
 
   /**

@@ -1,5 +1,10 @@
 package io.statestore.backend.gcs;
 
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.SettingDefinition;
+import io.statestore.spi.Settings;
+import io.statestore.spi.StateStoreException;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -32,7 +37,33 @@ record GcsClientOptions(
         Duration.ofSeconds(2),
         Duration.ofSeconds(120),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(30));
+  }
+
+  /**
+   * A copy with the timeouts of a store's settings: {@code gcs.connect_timeout_seconds} and {@code
+   * gcs.read_timeout_seconds}. All attempts of one request together may take as long as three
+   * attempts that each connect and then wait for their answer.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} naming a setting that is
+   *     not a number of seconds above 0 and at most a day
+   */
+  GcsClientOptions withTimeouts(Settings settings) {
+    Duration connect = seconds(settings, GcsSettings.CONNECT_TIMEOUT_SECONDS);
+    Duration read = seconds(settings, GcsSettings.READ_TIMEOUT_SECONDS);
+    Duration total = connect.plus(read).multipliedBy(maxAttempts).plus(maxRetryDelay);
+    return new GcsClientOptions(
+        pageSize, maxAttempts, retryDelay, maxRetryDelay, total, connect, read);
+  }
+
+  private static Duration seconds(Settings settings, SettingDefinition def) {
+    BigDecimal s = settings.findDecimal(def).orElseThrow();
+    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
+    }
+    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
   }
 
   /** A copy with another listing page size. */

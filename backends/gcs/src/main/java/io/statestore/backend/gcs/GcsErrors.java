@@ -67,8 +67,21 @@ final class GcsErrors {
       return new StateStoreException(ErrorKind.CANCELLED, where + "interrupted", e);
     }
     int status = status(e);
+    if (status == 0 && isTimeout(e)) {
+      return new StateStoreException(
+          ErrorKind.TIMEOUT,
+          where
+              + "Cloud Storage at "
+              + endpoint
+              + " did not answer in time ("
+              + GcsSettings.CONNECT_TIMEOUT_SECONDS.key()
+              + ", "
+              + GcsSettings.READ_TIMEOUT_SECONDS.key()
+              + ")",
+          e);
+    }
     if (status == 0) {
-      ErrorKind kind = isTimeout(e) ? ErrorKind.TIMEOUT : ErrorKind.UNAVAILABLE;
+      ErrorKind kind = ErrorKind.UNAVAILABLE;
       return new StateStoreException(
           kind,
           where

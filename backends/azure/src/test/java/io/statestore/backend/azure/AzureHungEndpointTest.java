@@ -1,0 +1,69 @@
+package io.statestore.backend.azure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statestore.core.StateStore;
+import io.statestore.core.StateStores;
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateStoreException;
+import io.statestore.testkit.HungEndpoint;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An endpoint that accepts connections and never answers fails within the read timeout. */
+class AzureHungEndpointTest {
+
+  @Test
+  void aReadFromAnEndpointThatNeverAnswersTimesOut() {
+    try (HungEndpoint hung = new HungEndpoint()) {
+      String connection =
+          "DefaultEndpointsProtocol=http;AccountName=acct;AccountKey="
+              + AzuriteServer.KEY
+              + ";BlobEndpoint="
+              + hung.url()
+              + "/acct;";
+      Map<String, String> settings =
+          Map.of(
+              "azure.connection_string", connection,
+              "azure.connect_timeout_seconds", "1",
+              "azure.read_timeout_seconds", "1",
+              "fallback_dir", "off");
+      try (StateStore store = StateStores.open("azure://container/p", settings)) {
+        long start = System.nanoTime();
+        StateStoreException e =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThrows(StateStoreException.class, () -> store.get("a")));
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertEquals(ErrorKind.TIMEOUT, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("azure.read_timeout_seconds"), e.getMessage());
+        assertFalse(e.getMessage().contains(AzuriteServer.KEY), e.getMessage());
+        assertTrue(seconds <= 10, "took " + seconds + " s");
+      }
+    }
+  }
+
+  @Test
+  void aTimeoutMustBeAPositiveNumberOfSeconds() {
+    StateStoreException e =
+        assertThrows(
+            StateStoreException.class,
+            () ->
+                StateStores.open(
+                    "azure://container/p",
+                    Map.of(
+                        "azure.connection_string",
+                        "DefaultEndpointsProtocol=http;AccountName=acct;AccountKey="
+                            + AzuriteServer.KEY
+                            + ";BlobEndpoint=http://127.0.0.1:9/acct;",
+                        "azure.read_timeout_seconds",
+                        "0")));
+    assertEquals(ErrorKind.INVALID_CONFIGURATION, e.kind(), e.getMessage());
+    assertTrue(e.getMessage().contains("azure.read_timeout_seconds"), e.getMessage());
+  }
+}
