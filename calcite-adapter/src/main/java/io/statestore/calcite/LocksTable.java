@@ -1,5 +1,6 @@
 package io.statestore.calcite;
 
+import io.statestore.core.Deadline;
 import io.statestore.core.LockInfo;
 import io.statestore.core.StateStore;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class LocksTable extends StoreBackedTable {
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     KeyLookup lookup = KeyFilters.analyze(filters, root);
     int[] cols = projects == null ? new int[] {0, 1, 2} : projects;
+    Deadline deadline = StateWriter.deadline(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
@@ -96,8 +98,8 @@ public final class LocksTable extends StoreBackedTable {
             lookup.points() != null
                 ? lookup.points().stream()
                     .filter(lookup::accepts)
-                    .flatMap(id -> store().lockInfo(id).stream())
-                : store().locks(lookup.prefix()).filter(l -> lookup.accepts(l.stateId()));
+                    .flatMap(id -> store().lockInfo(id, deadline).stream())
+                : store().locks(lookup.prefix(), deadline).filter(l -> lookup.accepts(l.stateId()));
         Stream<Object[]> rows = locks.map(l -> row(l, cols));
         var it = rows.iterator();
         return new ClosingEnumerator<>(Linq4j.iterableEnumerator(() -> it), rows::close);

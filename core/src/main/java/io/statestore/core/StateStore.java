@@ -116,19 +116,20 @@ public final class StateStore implements AutoCloseable {
     return list(glob.literalPrefix()).filter(s -> glob.matches(s.stateId()));
   }
 
-  /** Lists current lock objects whose state id starts with {@code prefix}. */
-  public Stream<LockInfo> locks(String prefix) {
-    return backend
-        .list(ObjectKind.LOCK, prefix == null ? "" : prefix)
+  /** Lists current lock objects whose id starts with {@code prefix}, bounded by the deadline. */
+  public Stream<LockInfo> locks(String prefix, Deadline deadline) {
+    String p = prefix == null ? "" : prefix;
+    return BoundedCalls.stream(
+            deadline, "listing locks in " + describe(), () -> backend.list(ObjectKind.LOCK, p))
         .filter(s -> StateIds.isValid(s.stateId()))
-        .map(s -> lockInfo(s.stateId()))
+        .map(s -> lockInfo(s.stateId(), deadline))
         .flatMap(Optional::stream);
   }
 
-  /** The lock on one state id, if any. */
-  public Optional<LockInfo> lockInfo(String stateId) {
-    return backend
-        .read(stateId, ObjectKind.LOCK)
+  /** The lock on one state id, if any, giving up with a timeout when the deadline passes. */
+  public Optional<LockInfo> lockInfo(String stateId, Deadline deadline) {
+    String what = "reading the lock of state_id " + StateIds.quote(stateId) + " in " + describe();
+    return BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.LOCK), null)
         .map(
             o -> {
               Instant at = lockedAt(o);

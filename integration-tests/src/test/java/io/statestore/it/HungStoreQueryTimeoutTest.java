@@ -120,4 +120,16 @@ class HungStoreQueryTimeoutTest {
   void anUpdateEndsAtTheQueryTimeout(String store) throws SQLException {
     timesOut(store, "UPDATE state SET body = '{\"completed\": {}}' WHERE state_id = 'a'");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3", "azure", "gcs"})
+  void aScanOfLocksEndsAtTheQueryTimeout(String store) throws SQLException {
+    timesOut(store, "SELECT state_id, locked_at FROM locks");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3", "azure", "gcs"})
+  void aLookupOfOneLockEndsAtTheQueryTimeout(String store) throws SQLException {
+    timesOut(store, "SELECT locked_at FROM locks WHERE state_id = 'a'");
+  }
 }

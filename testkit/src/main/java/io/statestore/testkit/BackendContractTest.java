@@ -588,9 +588,9 @@ public abstract class BackendContractTest {
   void forceUnlockRemovesAnyLock() {
     backend.write(
         "fu", ObjectKind.LOCK, LockTimestamps.format(Instant.now()), Precondition.absent());
-    assertEquals(1, store.locks("").count());
+    assertEquals(1, store.locks("", Deadline.none()).count());
     assertTrue(store.forceUnlock("fu"));
     assertFalse(store.forceUnlock("fu"));
-    assertEquals(0, store.locks("").count());
+    assertEquals(0, store.locks("", Deadline.none()).count());
   }
 }

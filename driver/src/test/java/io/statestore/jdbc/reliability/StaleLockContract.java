@@ -216,7 +216,10 @@ public abstract class StaleLockContract {
       assertEquals(1, wins.getOrDefault(id, 0), "winners of " + id);
     }
     try (StateStore s = ForeignLocks.open(store, Map.of())) {
-      assertEquals(n, s.locks("jvm-race-").count(), "each won lock is held, in the store's format");
+      assertEquals(
+          n,
+          s.locks("jvm-race-", io.statestore.core.Deadline.none()).count(),
+          "each won lock is held, in the store's format");
     }
   }
 }

@@ -167,7 +167,7 @@ class MeltanoFileFormatTest {
     writeAsMeltano(dir.resolve(ID).resolve("lock"), MELTANO_STALE_LOCK);
     open("posix");
 
-    LockInfo info = store.lockInfo(ID).orElseThrow();
+    LockInfo info = store.lockInfo(ID, Deadline.none()).orElseThrow();
     assertEquals(Instant.parse("2024-08-07T19:26:40.123456Z"), info.lockedAt());
 
     store.upsert(ID, MELTANO_STATE, Deadline.after(Duration.ofSeconds(5), null));

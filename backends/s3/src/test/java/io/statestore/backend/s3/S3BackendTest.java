@@ -125,7 +125,7 @@ class S3BackendTest {
       assertEquals(List.of("meltano-id"), ids(backend, ObjectKind.STATE, ""));
       assertEquals(List.of("meltano-id"), ids(backend, ObjectKind.LOCK, ""));
       assertEquals(DOC, store.get("meltano-id").orElseThrow().bodyText());
-      assertTrue(store.lockInfo("meltano-id").isPresent());
+      assertTrue(store.lockInfo("meltano-id", Deadline.none()).isPresent());
     }
   }
 
