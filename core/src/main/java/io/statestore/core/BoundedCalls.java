@@ -26,6 +26,7 @@ import java.util.stream.StreamSupport;
  */
 final class BoundedCalls {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService POOL =
       Executors.newCachedThreadPool(
@@ -79,12 +80,34 @@ final class BoundedCalls {
       }
       throw new StateStoreException(ErrorKind.UNAVAILABLE, "Failed " + what, e.getCause());
     }
-    abandon(future, late);
+    settleOrAbandon(future, late);
     throw new StateStoreException(
         ErrorKind.TIMEOUT,
         "The statement's query timeout passed while "
             + what
             + "; the store did not answer in time (raise the query timeout, or check the store)");
+  }
+
+  /**
+   * After the deadline: gives a call that is about to finish (any call on a store that answers)
+   * {@link #GRACE_NANOS} to do so, handing a success to {@code late} on this thread, so that
+   * nothing of the statement still runs once it has failed; a call still running after that is
+   * abandoned.
+   */
+  private static <T> void settleOrAbandon(CompletableFuture<T> future, Consumer<T> late) {
+    try {
+      T result = future.get(GRACE_NANOS, TimeUnit.NANOSECONDS);
+      if (result != null && late != null) {
+        late.accept(result);
+      }
+    } catch (TimeoutException e) {
+      abandon(future, late);
+    } catch (ExecutionException e) {
+      // the call failed on its own; the statement reports its timeout
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abandon(future, late);
+    }
   }
 
   private static <T> void abandon(CompletableFuture<T> future, Consumer<T> late) {
