@@ -1,34 +1,59 @@
 package io.statestore.cli;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code statestore get <id>}: prints one state's body. */
+/** {@code statestore get <id>}: prints one state, as Meltano's {@code meltano state get} does. */
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Print the body (JSON) of one state.")
+    description = {
+      "Print the state a run of this state_id would start from, as 'meltano state get' does: the"
+          + " partial state merged onto the completed state ({\"singer_state\": ...}), on one line"
+          + " (--format json, ready for 'statestore set') or indented (--format pretty).",
+      "--raw prints the stored document {\"completed\": ..., \"partial\": ...} exactly as the store"
+          + " holds it, also when it is damaged (not valid JSON).",
+      "A state that does not exist is an error (Meltano prints {} for it)."
+    })
 final class GetCommand extends VerbBase {
   @Mixin StoreArgs store;
 
   @Parameters(index = "0", paramLabel = "<state_id>", description = "The state id.")
   String stateId;
 
+  /** Output formats of the merged state. */
+  enum Format {
+    json,
+    pretty
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "<format>",
+      defaultValue = "json",
+      description = "json (one line, the default) or pretty (indented by 2).")
+  Format format;
+
+  @Option(
+      names = "--raw",
+      description = "Print the stored document as stored instead of the merged state.")
+  boolean raw;
+
   @Override
   int run() throws Exception {
-    try (Connection c = store.connect();
-        PreparedStatement s = c.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
-      s.setString(1, stateId);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw new UserException("No state with state_id '" + stateId + "'");
-        }
-        io().out().println(rs.getString(1));
+    try (Connection c = store.connect()) {
+      StateAccess states = new StateAccess(c, io().err());
+      String body = states.existingBody(stateId);
+      if (raw) {
+        io().out().println(body);
+        return ExitCodes.OK;
       }
+      Object merged = StateAccess.merged(stateId, body);
+      io().out()
+          .println(format == Format.pretty ? StateJson.pretty(merged) : StateJson.compact(merged));
     }
     return ExitCodes.OK;
   }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every verb through the real entry point, on a file store and on H2. */
 class CliVerbsTest {
   private static final List<String> VERBS =
-      List.of("list", "get", "set", "clear", "copy", "locks", "unlock", "sql");
+      List.of(
+          "list", "get", "set", "clear", "copy", "move", "merge", "edit", "export", "import",
+          "migrate", "locks", "unlock", "sql");
 
   @TempDir Path dir;
 
@@ -86,7 +88,12 @@ class CliVerbsTest {
 
       CliRun get = run("get", "-s", uri, "dev:a");
       assertEquals(0, get.status(), get.toString());
-      assertEquals(doc("dev:a") + System.lineSeparator(), get.out());
+      assertEquals(
+          "{\"singer_state\":{\"bookmarks\":{\"users\":{\"replication_key_value\":\"dev:a\"}}}}"
+              + System.lineSeparator(),
+          get.out());
+      CliRun raw = run("get", "-s", uri, "--raw", "dev:a");
+      assertEquals(doc("dev:a") + System.lineSeparator(), raw.out(), raw.toString());
       assertOneLineError(run("get", "-s", uri, "nope"), "No state with state_id 'nope'");
     }
   }
