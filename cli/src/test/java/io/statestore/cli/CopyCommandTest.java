@@ -102,4 +102,17 @@ class CopyCommandTest {
     assertTrue(r.out().contains("\r[###############               ] 50% 1/2"), r.toString());
     assertTrue(r.out().contains("100% 2/2"), r.toString());
   }
+
+  @Test
+  void migrateCopiesBetweenStoresAsCopyOfTwoUrisDoes() throws Exception {
+    Stores.insertAll(src(), Map.of("dev:a", doc("a"), "prod:b", doc("b")));
+    CliRun r = run("migrate", src(), dst(), "--pattern", "dev:*");
+    assertEquals(0, r.status(), r.toString());
+    assertTrue(r.out().contains("Copied 1, skipped 0"), r.toString());
+    assertEquals(Map.of("dev:a", doc("a")), Stores.all(dst()));
+
+    CliRun ids = run("copy", "-s", src(), "dev:a", "dev:c", "--dry-run");
+    assertEquals(ExitCodes.USER_ERROR, ids.status(), ids.toString());
+    assertTrue(ids.err().contains("statestore migrate"), ids.toString());
+  }
 }
