@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
     name = "set",
     mixinStandardHelpOptions = true,
     description = {
-      "Create or replace one state with the JSON document in a file ('-' reads stdin).",
+      "Create or replace one state with the JSON document given on the command line or in a file"
+          + " ('-' reads stdin): the stored form {\"completed\": ..., \"partial\": ...}, or"
+          + " Meltano's form {\"singer_state\": ...} as 'meltano state set' takes it (stored as the"
+          + " completed state, with an empty partial state).",
       "Asks for confirmation on a terminal unless --force. A state in the store that is newer than"
           + " the file (its updated_at after the file's modification time) is not replaced unless"
           + " --force.",
@@ -37,9 +40,15 @@ final class SetCommand extends VerbBase {
   @Parameters(index = "0", paramLabel = "<state_id>", description = "The state id.")
   String stateId;
 
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "<state>",
+      description = "The state document (JSON), instead of --input-file.")
+  String state;
+
   @Option(
       names = {"-i", "--input-file"},
-      required = true,
       paramLabel = "<file>",
       description = "The state document (JSON); '-' reads standard input.")
   String inputFile;
@@ -51,6 +60,9 @@ final class SetCommand extends VerbBase {
 
   @Override
   int run() throws Exception {
+    if ((state == null) == (inputFile == null)) {
+      throw new UserException("Must provide exactly one of: --input-file, STATE");
+    }
     boolean stdin = "-".equals(inputFile);
     if (stdin && io().terminal() && !force) {
       throw new UserException("Reading the state from a terminal needs --force (no prompt then)");
@@ -58,7 +70,9 @@ final class SetCommand extends VerbBase {
     Instant fileTime = null;
     String body;
     try {
-      if (stdin) {
+      if (state != null) {
+        body = state;
+      } else if (stdin) {
         body = new String(io().in().readAllBytes(), StandardCharsets.UTF_8);
       } else {
         Path file = Path.of(inputFile);

@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
     description = "Read, write, copy and unlock pipeline states (Meltano state backends).",
     footer = {
       "",
-      "Exit status: 0 done, 1 error (message on stderr), 2 partial failure (copy).",
+      "Exit status: 0 done, 1 error (message on stderr), 2 partial failure (migrate, import,"
+          + " export, clear --all).",
+      "'copy' of two state ids works in one store as 'meltano state copy'; 'copy' of two store"
+          + " URIs is 'migrate'.",
       "Run 'statestore <verb> --help' for a verb's options."
     },
     subcommands = {
@@ -35,6 +38,12 @@ import picocli.CommandLine.Spec;
       SetCommand.class,
       ClearCommand.class,
       CopyCommand.class,
+      MoveCommand.class,
+      MergeCommand.class,
+      EditCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
+      MigrateCommand.class,
       LocksCommand.class,
       UnlockCommand.class,
       SqlCommand.class
