@@ -73,4 +73,29 @@ class CliDamageTest {
     assertEquals(
         GOOD, new String(Files.readAllBytes(src.resolve("a/state.json")), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aSystemDbRowThatIsNotJsonIsShownAndNeverFailsTheOthers() throws Exception {
+    Path db = dir.resolve("h2");
+    String h2 = Stores.h2(db);
+    Stores.insertAll(h2, java.util.Map.of("a", GOOD, "bad", GOOD, "c", GOOD));
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:h2:file:" + db.resolve("db"));
+        java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE state SET completed_state = '{\"a\": tru' WHERE state_id = 'bad'");
+    }
+    CliRun list = run("list", "-s", h2);
+    assertEquals(ExitCodes.OK, list.status(), list.toString());
+    assertEquals(java.util.List.of("a", "bad", "c"), list.out().lines().toList());
+    CliRun raw = run("get", "--raw", "-s", h2, "bad");
+    assertEquals(ExitCodes.OK, raw.status(), raw.toString());
+    assertTrue(raw.out().contains("{\"a\": tru"), raw.toString());
+    assertTrue(raw.err().contains("'bad'"), raw.toString());
+    CliRun export = run("export", "-s", h2);
+    assertEquals(ExitCodes.PARTIAL, export.status(), export.toString());
+    assertTrue(
+        export.out().contains("\"a\":{") && export.out().contains("\"c\":{"), export.toString());
+    CliRun clear = run("clear", "--force", "-s", h2, "bad");
+    assertEquals(ExitCodes.OK, clear.status(), clear.toString());
+  }
 }

@@ -53,23 +53,24 @@ final class StateCodec {
   }
 
   /**
-   * The stored object of a row as read, whoever wrote it.
-   *
-   * @throws StateStoreException {@link ErrorKind#CORRUPT} when a column is not JSON
+   * The stored object of a row as read, whoever wrote it. A row whose {@code completed_state} or
+   * {@code partial_state} is not JSON (written by hand or by another tool) is returned as its two
+   * columns put together as stored, {@code {"completed": <text>, "partial": <text>}}, which is not
+   * a state document: the store then returns it as damaged, with a warning, instead of failing
+   * every read that meets it.
    */
   StoredObject read(String stateId, StateRow row) {
     byte[] document;
     try {
       document = StateDocuments.fromParts(row.completed(), row.partial());
     } catch (StateStoreException e) {
-      throw new StateStoreException(
-          ErrorKind.CORRUPT,
-          "The row of state_id "
-              + StateIds.quote(stateId)
-              + " in table "
-              + table
-              + " holds a completed_state or partial_state that is not JSON",
-          e);
+      document =
+          ("{\"completed\": "
+                  + (row.completed() == null ? "{}" : row.completed())
+                  + ", \"partial\": "
+                  + (row.partial() == null ? "{}" : row.partial())
+                  + "}")
+              .getBytes(StandardCharsets.UTF_8);
     }
     return new StoredObject(document, row.updatedAt(), version(document));
   }
