@@ -41,6 +41,9 @@ final class Setup {
 
   /** Whether the database and the table of {@code kind} exist; creates neither. */
   boolean tableExists(ObjectKind kind) {
+    if (!databaseMissing && tables.known(kind)) {
+      return true;
+    }
     String table = kind == ObjectKind.LOCK ? config.lockTable() : config.table();
     return databaseExists()
         && transactions.read(

@@ -1,6 +1,7 @@
 package io.statestore.backend.systemdb;
 
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ObjectKind;
 import io.statestore.spi.StateStoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -46,6 +47,11 @@ final class Tables {
       lockExists = Schema.exists(c, config.lockTable(), Schema.LOCK_COLUMNS);
     }
     return lockExists;
+  }
+
+  /** Whether the table of {@code kind} is known to exist, without asking the database. */
+  boolean known(ObjectKind kind) {
+    return kind == ObjectKind.LOCK ? lockExists : stateExists;
   }
 
   /** Whether a write has already prepared the tables. */
