@@ -238,6 +238,80 @@ class BundleIT {
     assertTrue(text.startsWith("statestore "), text);
   }
 
+  /**
+   * The README's command on Meltano's default system database, through the launcher and the bundle
+   * alone, under {@code LC_ALL=C}: a project's {@code .meltano/meltano.db} as Meltano's migrations
+   * leave it (the state table of migration 6828cc5b1a4f, alembic_version at the newest revision), a
+   * state with a non-ASCII id written and read back, the relative URL as the README writes it.
+   */
+  @Test
+  void launcherOpensMeltanosSqliteDatabaseUnderLcAllC() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project").resolve(".meltano")).getParent();
+    try (URLClassLoader loader =
+            new URLClassLoader(
+                new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        Connection c =
+            ((Driver)
+                    Class.forName("org.sqlite.JDBC", true, loader)
+                        .getDeclaredConstructor()
+                        .newInstance())
+                .connect(
+                    "jdbc:sqlite:" + project.resolve(".meltano/meltano.db"), new Properties());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE state (state_id VARCHAR(900) NOT NULL, partial_state VARCHAR,"
+              + " completed_state VARCHAR, updated_at DATETIME, PRIMARY KEY (state_id),"
+              + " UNIQUE (state_id))");
+      s.execute(
+          "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+              + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
+      s.execute("INSERT INTO alembic_version VALUES ('c0efb3c314eb')");
+    }
+    String store = "systemdb:jdbc:sqlite:.meltano/meltano.db";
+    String id = "dev:tap-café-to-target-東京";
+    String body = "{\"completed\": {\"singer_state\": {}}, \"partial\": {}}";
+    Path input = dir.resolve("state.json");
+    Files.writeString(input, body, StandardCharsets.UTF_8);
+
+    String set = launch(project, "set", id, "--input-file", input.toString(), "-s", store);
+    assertEquals("Created state_id '" + id + "'", set.strip());
+    assertEquals(id, launch(project, "list", "-s", store).strip());
+    assertEquals(body, launch(project, "get", id, "-s", store).strip());
+  }
+
+  @Test
+  void meltanosDatabaseDriversAreInTheJar() throws IOException {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      String drivers = read(j, "META-INF/services/java.sql.Driver");
+      assertTrue(drivers.contains("org.sqlite.JDBC"), drivers);
+      assertTrue(drivers.contains("org.postgresql.Driver"), drivers);
+      assertNotNull(j.getEntry("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
+    }
+  }
+
+  /** Runs the launcher in {@code cwd} with {@code LC_ALL=C}; its output, after exit status 0. */
+  private String launch(Path cwd, String... args) throws Exception {
+    Path script = Path.of(System.getProperty("statestore.launcher"));
+    List<String> command = new ArrayList<>(List.of("sh", script.toString()));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("launch.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(cwd.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    pb.environment().remove("LANG");
+    pb.environment().remove("LC_CTYPE");
+    pb.environment().put("LC_ALL", "C");
+    pb.environment().put("STATESTORE_JAR", jar.toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+    String text = Files.readString(out, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + text);
+    return text;
+  }
+
   private static String read(JarFile j, String name) throws IOException {
     ZipEntry e = j.getEntry(name);
     assertNotNull(e, name);

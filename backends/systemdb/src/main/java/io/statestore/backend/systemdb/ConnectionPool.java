@@ -49,10 +49,23 @@ final class ConnectionPool implements AutoCloseable {
    * @param maxSize the most connections in use at once
    */
   ConnectionPool(String url, Properties properties, int maxSize) throws SQLException {
+    this(url, properties, maxSize, true);
+  }
+
+  /**
+   * Opens the pool; without {@code connectNow} no connection is made until one is leased (for a
+   * database that does not exist yet).
+   */
+  ConnectionPool(String url, Properties properties, int maxSize, boolean connectNow)
+      throws SQLException {
     this.url = url;
     this.properties = properties;
     this.maxSize = maxSize;
     this.permits = new Semaphore(maxSize, true);
+    if (!connectNow) {
+      this.keepAlive = null;
+      return;
+    }
     Connection first = open();
     if (isH2InMemory(url)) {
       this.keepAlive = first;

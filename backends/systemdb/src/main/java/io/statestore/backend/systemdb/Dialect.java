@@ -141,16 +141,24 @@ enum Dialect {
     return this == GENERIC ? "OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY" : "LIMIT " + rows;
   }
 
+  /** sqlite-jdbc's {@code open_mode} flags: read and write, never create the file. */
+  static final int SQLITE_OPEN_EXISTING = 0x02;
+
+  /** sqlite-jdbc's {@code open_mode} flags: read and write, creating the file if missing. */
+  static final int SQLITE_OPEN_OR_CREATE = 0x06;
+
   /**
    * Connection properties this dialect needs; a parameter of the same name in the URL wins. SQLite
-   * connections wait for each other's writes for {@value #SQLITE_BUSY_TIMEOUT_MS} ms and use the
-   * WAL journal that Meltano itself switches its database to.
+   * connections wait for each other's writes for {@value #SQLITE_BUSY_TIMEOUT_MS} ms, and never
+   * create a missing database file (a read must not create it; the first write does, when it may).
+   * The WAL journal that Meltano switches its database to is set by the first write, not on
+   * connecting, so that reading changes nothing.
    */
   Properties connectionDefaults() {
     Properties p = new Properties();
     if (this == SQLITE) {
       p.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
-      p.setProperty("journal_mode", "WAL");
+      p.setProperty("open_mode", String.valueOf(SQLITE_OPEN_EXISTING));
     }
     return p;
   }

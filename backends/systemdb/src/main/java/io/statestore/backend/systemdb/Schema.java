@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The two tables: Meltano's {@code state} table, created exactly as Meltano's migration {@code
  * 6828cc5b1a4f} creates it (with this database's types), and statestore's lock table. Existing
  * tables are used as they are, after checking that they have the expected columns, so opening an
- * existing Meltano database needs no DDL privilege.
+ * existing Meltano database needs no DDL privilege. Which table is created when is decided by
+ * {@link Tables}.
  */
 final class Schema {
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
@@ -88,35 +89,20 @@ final class Schema {
     return "CREATE TABLE " + (dialect.createIfNotExists() ? "IF NOT EXISTS " : "") + table;
   }
 
-  /** Creates both tables if missing and checks their columns. */
-  static void ensure(Connection c, Dialect dialect, String stateTable, String lockTable)
-      throws SQLException {
-    ensure(c, stateTable, STATE_COLUMNS, stateTableDdl(dialect, stateTable));
-    ensure(c, lockTable, LOCK_COLUMNS, lockTableDdl(dialect, lockTable));
-  }
-
-  private static void ensure(Connection c, String table, List<String> expected, String ddl)
-      throws SQLException {
+  /**
+   * Whether a table exists, checking that an existing one has the expected columns. Creates
+   * nothing.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when it lacks some
+   */
+  static boolean exists(Connection c, String table, List<String> expected) throws SQLException {
     Optional<Set<String>> columns = columns(c, table);
     if (columns.isEmpty()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(ddl);
-        LOG.info("Created table {}", table);
-      } catch (SQLException e) {
-        // Another process may have created it in between; only fail if it is still missing.
-        columns = columns(c, table);
-        if (columns.isEmpty()) {
-          throw e;
-        }
-      }
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
-      columns = columns(c, table);
+      return false;
     }
     Set<String> missing = new LinkedHashSet<>(expected);
-    columns.ifPresent(missing::removeAll);
-    if (columns.isPresent() && !missing.isEmpty()) {
+    missing.removeAll(columns.get());
+    if (!missing.isEmpty()) {
       throw new StateStoreException(
           ErrorKind.INVALID_CONFIGURATION,
           "Table "
@@ -126,6 +112,25 @@ final class Schema {
               + "; expected "
               + expected);
     }
+    return true;
+  }
+
+  /** Creates a missing table (another process may create it at the same time) and checks it. */
+  static void create(Connection c, String table, List<String> expected, String ddl)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(ddl);
+      LOG.info("Created table {}", table);
+    } catch (SQLException e) {
+      // Another process may have created it in between; only fail if it is still missing.
+      if (columns(c, table).isEmpty()) {
+        throw e;
+      }
+    }
+    if (!c.getAutoCommit()) {
+      c.commit();
+    }
+    exists(c, table, expected);
   }
 
   /** The lower-case column names of a table, empty if there is no such table. */

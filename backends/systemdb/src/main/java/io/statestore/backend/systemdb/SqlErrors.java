@@ -19,6 +19,7 @@ final class SqlErrors {
   private static final int SQLITE_BUSY = 5;
   private static final int SQLITE_LOCKED = 6;
   private static final int SQLITE_READONLY = 8;
+  private static final int SQLITE_CANTOPEN = 14;
   private static final int SQLITE_CONSTRAINT = 19;
   private static final int SQLITE_AUTH = 23;
 
@@ -86,6 +87,14 @@ final class SqlErrors {
       return true;
     }
     return dialect == Dialect.H2 && H2_CONNECTION_LOST.contains(e.getErrorCode());
+  }
+
+  /**
+   * Whether a SQLite database could not be opened because its file does not exist (connections are
+   * opened without SQLite's create flag, see {@link Dialect#connectionDefaults()}).
+   */
+  static boolean isMissingDatabase(SQLException e, Dialect dialect) {
+    return dialect == Dialect.SQLITE && e.getErrorCode() == SQLITE_CANTOPEN;
   }
 
   /**

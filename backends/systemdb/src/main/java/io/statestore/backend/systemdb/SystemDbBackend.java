@@ -44,17 +44,27 @@ final class SystemDbBackend implements StateBackend {
   private final StateTable states;
   private final StateCodec codec;
   private final LockTable locks;
+  private final Tables tables;
+
+  private final Setup setup;
 
   private SystemDbBackend(
-      SystemDbConfig config, ConnectionPool pool, Dialect dialect, Clock clock) {
+      SystemDbConfig config,
+      ConnectionPool pool,
+      Dialect dialect,
+      Clock clock,
+      Tables tables,
+      boolean databaseMissing) {
     this.config = config;
     this.pool = pool;
     this.dialect = dialect;
+    this.tables = tables;
     this.transactions = new Transactions(pool, dialect, config.describe(), config.password());
     this.updatedAt = new UpdatedAt(dialect, clock);
     this.states = new StateTable(config.table(), updatedAt, dialect);
     this.codec = new StateCodec(config.table());
     this.locks = new LockTable(config.lockTable(), updatedAt, dialect);
+    this.setup = new Setup(config, pool, dialect, transactions, tables, databaseMissing);
   }
 
   /**
@@ -64,7 +74,8 @@ final class SystemDbBackend implements StateBackend {
   private static final long OPEN_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
   /**
-   * Connects, creates the tables if missing and checks their columns.
+   * Connects and checks the columns of the tables that exist; creates nothing (the first write
+   * does). A SQLite database file that does not exist is not created either: it reads as empty.
    *
    * @param config the database and tables
    * @param clock the clock, and the zone whose local time {@code updated_at} holds (Meltano writes
@@ -89,7 +100,7 @@ final class SystemDbBackend implements StateBackend {
         }
         throw SqlErrors.map(
             e,
-            "connect and prepare tables " + config.table() + " and " + config.lockTable(),
+            "connect and check tables " + config.table() + " and " + config.lockTable(),
             config.describe(),
             urlDialect,
             config.password(),
@@ -99,17 +110,31 @@ final class SystemDbBackend implements StateBackend {
   }
 
   private static SystemDbBackend connect(SystemDbConfig config, Clock clock) throws SQLException {
-    ConnectionPool pool =
-        new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE);
+    ConnectionPool pool;
+    try {
+      pool = new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE);
+    } catch (SQLException e) {
+      Dialect dialect = config.urlDialect();
+      if (!SqlErrors.isMissingDatabase(e, dialect)) {
+        throw e;
+      }
+      LOG.debug("{} does not exist; it reads as empty until a write creates it", config);
+      ConnectionPool later =
+          new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE, false);
+      return new SystemDbBackend(config, later, dialect, clock, new Tables(config, dialect), true);
+    }
     try {
       Dialect dialect;
+      Tables tables;
       try (ConnectionPool.Lease lease = pool.lease()) {
         Connection c = lease.connection();
         dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
-        Schema.ensure(c, dialect, config.table(), config.lockTable());
+        tables = new Tables(config, dialect);
+        tables.stateExists(c);
+        tables.lockExists(c);
       }
       LOG.debug("Opened {} ({})", config, dialect);
-      return new SystemDbBackend(config, pool, dialect, clock);
+      return new SystemDbBackend(config, pool, dialect, clock, tables, false);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw e;
@@ -125,18 +150,27 @@ final class SystemDbBackend implements StateBackend {
 
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
+    if (!setup.databaseExists()) {
+      return Optional.empty();
+    }
     if (kind == ObjectKind.LOCK) {
       return transactions.read(
-          "read the lock of " + lockOf(stateId), c -> locks.select(c, stateId));
+          "read the lock of " + lockOf(stateId),
+          c -> tables.lockExists(c) ? locks.select(c, stateId) : Optional.empty());
     }
     return transactions
-        .read("read " + stateOf(stateId), c -> states.select(c, stateId))
+        .read(
+            "read " + stateOf(stateId),
+            c -> tables.stateExists(c) ? states.select(c, stateId) : Optional.<StateRow>empty())
         .map(row -> codec.read(stateId, row));
   }
 
   @Override
   public Stream<ListedState> list(ObjectKind kind, String prefix) {
     String table = kind == ObjectKind.LOCK ? locks.name() : states.name();
+    if (!setup.tableExists(kind)) {
+      return Stream.empty();
+    }
     return new KeysetListing(
             transactions,
             dialect,
@@ -151,6 +185,7 @@ final class SystemDbBackend implements StateBackend {
 
   @Override
   public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
+    setup.prepareWrite();
     return kind == ObjectKind.LOCK
         ? writeLock(stateId, content, precondition)
         : writeState(stateId, content, precondition);
@@ -267,6 +302,13 @@ final class SystemDbBackend implements StateBackend {
   @Override
   public boolean delete(String stateId, ObjectKind kind, Precondition precondition) {
     Version expected = precondition instanceof Precondition.Matches m ? m.version() : null;
+    if (!setup.tableExists(kind)) {
+      // Nothing to delete, and nothing is created for it.
+      if (expected != null) {
+        throw kind == ObjectKind.LOCK ? lockChanged(stateId) : stateChanged(stateId);
+      }
+      return false;
+    }
     if (kind == ObjectKind.LOCK) {
       return transactions.write(
           "delete the lock of " + lockOf(stateId),

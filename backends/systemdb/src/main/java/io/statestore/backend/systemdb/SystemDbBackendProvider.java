@@ -91,7 +91,8 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
             settings.find(SystemDbSettings.PASSWORD).orElse(null),
             Schema.checkName(SystemDbSettings.TABLE, settings.require(SystemDbSettings.TABLE)),
             Schema.checkName(
-                SystemDbSettings.LOCK_TABLE, settings.require(SystemDbSettings.LOCK_TABLE)));
+                SystemDbSettings.LOCK_TABLE, settings.require(SystemDbSettings.LOCK_TABLE)),
+            settings.findBoolean(SystemDbSettings.CREATE_TABLE).orElse(false));
     if (config.table().equalsIgnoreCase(config.lockTable())) {
       throw new StateStoreException(
           ErrorKind.INVALID_CONFIGURATION,

@@ -16,9 +16,16 @@ import java.util.Set;
  * @param password the password, or {@code null}
  * @param table the state table's name, already checked to be a plain or qualified SQL name
  * @param lockTable the lock table's name, likewise checked
+ * @param createTable whether the state table may be created (and written) in a database that
+ *     Meltano's migrations have not set up; see {@link SystemDbSettings#CREATE_TABLE}
  */
 record SystemDbConfig(
-    String jdbcUrl, String user, String password, String table, String lockTable) {
+    String jdbcUrl,
+    String user,
+    String password,
+    String table,
+    String lockTable,
+    boolean createTable) {
 
   SystemDbConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -28,7 +35,12 @@ record SystemDbConfig(
 
   /** A config with the default table names and no credentials, for tests and embedding. */
   static SystemDbConfig of(String jdbcUrl) {
-    return new SystemDbConfig(jdbcUrl, null, null, "state", "statestore_lock");
+    return new SystemDbConfig(jdbcUrl, null, null, "state", "statestore_lock", false);
+  }
+
+  /** This config with {@code createTable} set. */
+  SystemDbConfig withCreateTable(boolean create) {
+    return new SystemDbConfig(jdbcUrl, user, password, table, lockTable, create);
   }
 
   /** The dialect the URL names, used before a connection exists. */
@@ -78,6 +90,13 @@ record SystemDbConfig(
 
   @Override
   public String toString() {
-    return "SystemDbConfig[" + describe() + ", table " + table + ", lock table " + lockTable + "]";
+    return "SystemDbConfig["
+        + describe()
+        + ", table "
+        + table
+        + ", lock table "
+        + lockTable
+        + (createTable ? ", create table" : "")
+        + "]";
   }
 }

@@ -33,8 +33,8 @@ public final class SystemDbSettings {
           .label("State table")
           .description(
               "The table holding the states, with Meltano's columns state_id, partial_state,"
-                  + " completed_state and updated_at; created if missing. A plain or"
-                  + " schema-qualified SQL name.")
+                  + " completed_state and updated_at; created by the first write if missing (see"
+                  + " systemdb.create_table). A plain or schema-qualified SQL name.")
           .defaultValue("state")
           .build();
 
@@ -44,12 +44,30 @@ public final class SystemDbSettings {
           .label("Lock table")
           .description(
               "The table holding statestore's locks (Meltano takes none on its system database);"
-                  + " created if missing. A plain or schema-qualified SQL name.")
+                  + " created by the first write if missing. A plain or schema-qualified SQL name.")
           .defaultValue("statestore_lock")
           .build();
 
+  /**
+   * Whether statestore may create Meltano's {@code state} table, and write to it, in a database
+   * that Meltano's migrations have not set up.
+   */
+  public static final SettingDefinition CREATE_TABLE =
+      SettingDefinition.builder("systemdb.create_table", SettingKind.BOOL)
+          .label("Create the state table")
+          .description(
+              "Create the table named state when it is missing, and write to it, in a database"
+                  + " Meltano's migrations have not set up (no alembic_version table at revision"
+                  + " 6828cc5b1a4f or later). Off by default: Meltano's first command in such a"
+                  + " database drops the table state with every state in it. Turn on only for a"
+                  + " database Meltano never uses. H2 databases (the embedded default) are"
+                  + " statestore's own and need no setting.")
+          .defaultValue("false")
+          .build();
+
   /** All of them, in documentation order. */
-  public static final List<SettingDefinition> ALL = List.of(USER, PASSWORD, TABLE, LOCK_TABLE);
+  public static final List<SettingDefinition> ALL =
+      List.of(USER, PASSWORD, TABLE, LOCK_TABLE, CREATE_TABLE);
 
   private SystemDbSettings() {}
 }

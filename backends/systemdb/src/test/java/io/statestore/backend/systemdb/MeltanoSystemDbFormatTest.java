@@ -161,10 +161,15 @@ class MeltanoSystemDbFormatTest {
         MeltanoTables.SQLITE_DDL.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")"),
         withoutIfNotExists(Schema.stateTableDdl(Dialect.SQLITE, "state")));
 
-    // A SQLite database without the table gets Meltano's columns and types.
+    // A SQLite database without the table gets Meltano's columns and types (when asked to).
     String fresh = "jdbc:sqlite:" + dir.resolve("fresh.db");
-    try (SystemDbBackend b = SystemDbBackend.open(SystemDbConfig.of(fresh), Clock.system(ZONE));
-        Connection c = DriverManager.getConnection(fresh);
+    try (SystemDbBackend b =
+            SystemDbBackend.open(
+                SystemDbConfig.of(fresh).withCreateTable(true), Clock.system(ZONE));
+        StateStore s = new StateStore(b, StoreOptions.defaults())) {
+      s.upsert("dev:a", "{}", Deadline.none());
+    }
+    try (Connection c = DriverManager.getConnection(fresh);
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT name, type, \"notnull\", pk FROM pragma_table_info('state')")) {
