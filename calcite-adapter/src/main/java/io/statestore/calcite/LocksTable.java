@@ -3,6 +3,7 @@ package io.statestore.calcite;
 import io.statestore.core.Deadline;
 import io.statestore.core.LockInfo;
 import io.statestore.core.StateStore;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
@@ -100,21 +101,23 @@ public final class LocksTable extends StoreBackedTable {
                     .filter(lookup::accepts)
                     .flatMap(id -> store().lockInfo(id, deadline).stream())
                 : store().locks(lookup.prefix(), deadline).filter(l -> lookup.accepts(l.stateId()));
-        Stream<Object[]> rows = locks.map(l -> row(l, cols));
+        ZoneId zone = store().options().zone();
+        Stream<Object[]> rows = locks.map(l -> row(l, cols, zone));
         var it = rows.iterator();
         return new ClosingEnumerator<>(Linq4j.iterableEnumerator(() -> it), rows::close);
       }
     };
   }
 
-  private static Object[] row(LockInfo lock, int[] cols) {
+  /** A row; the times are wall-clock times in {@code zone}, as {@code updated_at}'s. */
+  private static Object[] row(LockInfo lock, int[] cols, ZoneId zone) {
     Object[] out = new Object[cols.length];
     for (int i = 0; i < cols.length; i++) {
       out[i] =
           switch (cols[i]) {
             case 0 -> lock.stateId();
-            case 1 -> lock.lockedAt().toEpochMilli();
-            default -> lock.expiresAt().toEpochMilli();
+            case 1 -> WallClock.millis(lock.lockedAt(), zone);
+            default -> WallClock.millis(lock.expiresAt(), zone);
           };
     }
     return out;

@@ -76,7 +76,7 @@ final class StateRows extends AbstractEnumerable<Object[]> {
           switch (projects[i]) {
             case STATE_ID -> id;
             case BODY -> record == null ? null : record.bodyText();
-            case UPDATED_AT -> updatedAt == null ? null : updatedAt.toEpochMilli();
+            case UPDATED_AT -> WallClock.millis(updatedAt, store.options().zone());
             default -> throw new IllegalArgumentException("no column " + projects[i]);
           };
     }

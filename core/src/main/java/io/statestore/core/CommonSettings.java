@@ -1,11 +1,15 @@
 package io.statestore.core;
 
+import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.SettingKind;
 import io.statestore.spi.Settings;
+import io.statestore.spi.StateStoreException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The settings every store has, whatever its backend. */
@@ -66,6 +70,22 @@ public final class CommonSettings {
           .envVar("STATESTORE_FALLBACK_DIR")
           .build();
 
+  /**
+   * The time zone of the wall-clock times {@code updated_at} and {@code locked_at} show, and of the
+   * local times a system database's {@code updated_at} is written in; default: the JVM's zone.
+   */
+  public static final SettingDefinition TIME_ZONE =
+      SettingDefinition.builder("time_zone", SettingKind.STRING)
+          .label("Time zone")
+          .description(
+              "The time zone updated_at and locked_at are shown in: they are TIMESTAMP without"
+                  + " time zone, a file's or object's modification time as wall-clock time in this"
+                  + " zone. A system database's updated_at is shown as stored, and written as local"
+                  + " time in this zone, as Meltano writes it. A zone id such as Europe/Berlin, or"
+                  + " an offset such as +05:30. Default: the JVM's zone (-Duser.timezone, else TZ,"
+                  + " else the system's).")
+          .build();
+
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =
       List.of(
@@ -73,7 +93,8 @@ public final class CommonSettings {
           LOCK_RETRY_SECONDS,
           LOCK_WAIT_SECONDS,
           MAX_BODY_BYTES,
-          FALLBACK_DIR);
+          FALLBACK_DIR,
+          TIME_ZONE);
 
   private CommonSettings() {}
 
@@ -84,6 +105,30 @@ public final class CommonSettings {
       return null;
     }
     return Path.of(value);
+  }
+
+  /**
+   * The zone the settings name ({@link #TIME_ZONE}), else the JVM's default zone.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when it names no zone
+   */
+  public static ZoneId timeZone(Settings settings) {
+    String value = settings.find(TIME_ZONE).map(String::strip).orElse("");
+    if (value.isEmpty()) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "Setting '"
+              + TIME_ZONE.key()
+              + "' must be a time zone id such as Europe/Berlin or UTC, or an offset such as"
+              + " +05:30; got '"
+              + value
+              + "'");
+    }
   }
 
   static Duration seconds(Settings settings, SettingDefinition def) {

@@ -4,6 +4,7 @@ import io.statestore.spi.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * The behaviour of the layer above the backends: lock timing, body limits and where bodies go when
@@ -13,7 +14,8 @@ import java.time.Duration;
  * @param lockRetry pause between attempts to take a held lock
  * @param lockWait longest wait for a lock; zero for no limit
  * @param maxBodyBytes largest body accepted
- * @param clock the clock lock timestamps are taken from
+ * @param clock the clock lock timestamps are taken from; its zone is the one {@code updated_at} and
+ *     {@code locked_at} are shown in, as wall-clock times ({@link #zone()})
  * @param fallbackDir where a body is saved when the store fails to take it; {@code null} for never
  */
 public record StoreOptions(
@@ -25,8 +27,8 @@ public record StoreOptions(
     Path fallbackDir) {
 
   /**
-   * Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the UTC clock; fallback
-   * files in {@code .statestore/fallback} of the working directory.
+   * Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the system clock in the
+   * JVM's zone; fallback files in {@code .statestore/fallback} of the working directory.
    */
   public static StoreOptions defaults() {
     return new StoreOptions(
@@ -34,7 +36,7 @@ public record StoreOptions(
         Duration.ofSeconds(1),
         Duration.ofSeconds(60),
         64L * 1024 * 1024,
-        Clock.systemUTC(),
+        Clock.systemDefaultZone(),
         Path.of(CommonSettings.FALLBACK_DIR.defaultValue()));
   }
 
@@ -45,8 +47,13 @@ public record StoreOptions(
         CommonSettings.seconds(settings, CommonSettings.LOCK_RETRY_SECONDS),
         CommonSettings.seconds(settings, CommonSettings.LOCK_WAIT_SECONDS),
         settings.findLong(CommonSettings.MAX_BODY_BYTES).orElse(64L * 1024 * 1024),
-        Clock.systemUTC(),
+        Clock.system(CommonSettings.timeZone(settings)),
         CommonSettings.fallbackDirectory(settings));
+  }
+
+  /** The zone times are shown in as wall-clock times without zone: the clock's. */
+  public ZoneId zone() {
+    return clock.getZone();
   }
 
   /** A copy with another lock timeout and retry pause. */

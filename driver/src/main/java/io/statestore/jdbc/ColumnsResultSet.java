@@ -22,9 +22,12 @@ final class ColumnsResultSet implements InvocationHandler {
           "state.body",
               "The state document {\"completed\": ..., \"partial\": ...} as JSON text, as stored.",
           "state.updated_at",
-              "When the state last changed, in UTC; NULL when the store does not" + " know.",
+              "When the state last changed, as wall-clock time without zone in the store's"
+                  + " time_zone (default: the JVM's; a system database's value as stored); NULL"
+                  + " when the store does not know.",
           "locks.state_id", "The locked state id.",
-          "locks.locked_at", "When the lock was taken, in UTC.",
+          "locks.locked_at",
+              "When the lock was taken, as wall-clock time in the store's time_zone.",
           "locks.expires_at", "When the lock becomes stale (locked_at + lock_timeout_seconds).");
 
   private final ResultSet target;

@@ -8,6 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * Wraps a result set: rows are read with the statement's {@link ReadWarnings} entered, so a damaged
@@ -52,8 +58,38 @@ final class ResultSetHandler implements InvocationHandler {
         return proxy == args[0];
       default:
         try (WarningScope scope = warnings.enter()) {
+          if (isGetLocalDateTime(method, args)) {
+            return localDateTime(args[0]);
+          }
           return JdbcProxies.invoke(target, method, args);
         }
+    }
+  }
+
+  private static boolean isGetLocalDateTime(Method method, Object[] args) {
+    return method.getName().equals("getObject")
+        && args != null
+        && args.length == 2
+        && args[1] == LocalDateTime.class;
+  }
+
+  /**
+   * {@code getObject(column, LocalDateTime.class)}, which the engine does not convert: the column's
+   * {@code TIMESTAMP} value, a wall-clock time without zone, as {@code getTimestamp} and {@code
+   * getString} give it.
+   */
+  private LocalDateTime localDateTime(Object column) throws SQLException {
+    try {
+      // The engine holds the wall-clock time as milliseconds of that time read as UTC: read it
+      // back with a UTC calendar, so that no gap of the JVM's zone can move it.
+      Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
+      Timestamp t =
+          column instanceof Integer index
+              ? target.getTimestamp(index, utc)
+              : target.getTimestamp((String) column, utc);
+      return t == null ? null : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    } catch (SQLException | RuntimeException e) {
+      throw SqlErrors.translate(e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,17 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code mainClass} with the arguments in a JVM of its own. */
   public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+    return start(List.of(), Map.of(), mainClass, args);
+  }
+
+  /**
+   * Starts {@code mainClass} in a JVM of its own with extra JVM options (e.g. {@code
+   * -Duser.timezone=Asia/Kolkata}) and environment changes: a variable mapped to {@code null} is
+   * removed (e.g. {@code LANG}), any other is set.
+   */
+  public static ChildJvm start(
+      List<String> jvmOptions, Map<String, String> env, Class<?> mainClass, String... args)
+      throws IOException {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     List<String> command = new ArrayList<>();
@@ -38,11 +50,21 @@ public final class ChildJvm implements AutoCloseable {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Xshare:auto");
     command.add("-D" + Scale.PROPERTY + "=" + Scale.factor());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(List.of(args));
-    return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    env.forEach(
+        (name, value) -> {
+          if (value == null) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
+    return new ChildJvm(builder.start());
   }
 
   private void pump() {

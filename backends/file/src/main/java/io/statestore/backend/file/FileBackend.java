@@ -58,6 +58,7 @@ public final class FileBackend implements StateBackend {
   private final FileLayout layout;
   private final boolean fsync;
   private final StoreGuard guard;
+  private final FileNames fileNames = FileNames.forJvm();
   private final AtomicBoolean warnedNoHardLinks = new AtomicBoolean();
 
   private FileBackend(Path root, FileLayout layout, boolean fsync, StoreGuard guard) {
@@ -125,20 +126,18 @@ public final class FileBackend implements StateBackend {
     String name = layout.directoryName(stateId);
     Path dir;
     try {
-      dir = root.resolve(name).normalize();
-    } catch (InvalidPathException e) {
+      dir = fileNames.resolve(root, name).normalize();
+    } catch (IllegalArgumentException e) { // InvalidPathException, or a URI Path.of refuses
       throw new StateStoreException(
           ErrorKind.INVALID_INPUT,
           "Invalid state_id "
               + StateIds.quote(stateId)
               + ": it cannot name a directory here ("
-              + e.getReason()
+              + (e instanceof InvalidPathException p ? p.getReason() : e.getMessage())
               + ")",
           e);
     }
-    if (name.isEmpty()
-        || !root.equals(dir.getParent())
-        || !name.equals(dir.getFileName().toString())) {
+    if (name.isEmpty() || !root.equals(dir.getParent()) || !name.equals(fileNames.name(dir))) {
       throw new StateStoreException(
           ErrorKind.INVALID_INPUT,
           "Invalid state_id "
@@ -187,7 +186,7 @@ public final class FileBackend implements StateBackend {
     List<Entry> entries = new ArrayList<>();
     try (DirectoryStream<Path> names = Files.newDirectoryStream(root)) {
       for (Path dir : names) {
-        String name = dir.getFileName().toString();
+        String name = fileNames.name(dir);
         if (name.equals(StoreGuard.FILE_NAME)) {
           continue;
         }

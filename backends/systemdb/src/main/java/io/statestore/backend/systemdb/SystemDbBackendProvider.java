@@ -1,5 +1,6 @@
 package io.statestore.backend.systemdb;
 
+import io.statestore.core.CommonSettings;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
@@ -98,7 +99,12 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
           ErrorKind.INVALID_CONFIGURATION,
           "Settings 'systemdb.table' and 'systemdb.lock_table' must name different tables");
     }
-    StateBackend backend = SystemDbBackend.open(config, clock);
+    // updated_at is local time without zone, as Meltano writes it: in the zone the store shows.
+    Clock local =
+        settings.find(CommonSettings.TIME_ZONE).isPresent()
+            ? clock.withZone(CommonSettings.timeZone(settings))
+            : clock;
+    StateBackend backend = SystemDbBackend.open(config, local);
     if (embedded) {
       EmbeddedHome.restrictFiles(homeDir);
     }
