@@ -6,6 +6,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -44,9 +46,10 @@ final class SystemDbBackend implements StateBackend {
   private final StateTable states;
   private final StateCodec codec;
   private final LockTable locks;
+  private final StateIdRule idRule;
 
   private SystemDbBackend(
-      SystemDbConfig config, ConnectionPool pool, Dialect dialect, Clock clock) {
+      SystemDbConfig config, ConnectionPool pool, Dialect dialect, Clock clock, int idLength) {
     this.config = config;
     this.pool = pool;
     this.dialect = dialect;
@@ -55,6 +58,9 @@ final class SystemDbBackend implements StateBackend {
     this.states = new StateTable(config.table(), updatedAt, dialect);
     this.codec = new StateCodec(config.table());
     this.locks = new LockTable(config.lockTable(), updatedAt, dialect);
+    this.idRule =
+        StateIdRule.anyText("table " + config.table())
+            .withMaxChars(idLength, "the length of its column state_id");
   }
 
   /**
@@ -103,17 +109,26 @@ final class SystemDbBackend implements StateBackend {
         new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE);
     try {
       Dialect dialect;
+      int idLength;
       try (ConnectionPool.Lease lease = pool.lease()) {
         Connection c = lease.connection();
         dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
         Schema.ensure(c, dialect, config.table(), config.lockTable());
+        idLength =
+            Math.min(IdColumn.length(c, config.table()), IdColumn.length(c, config.lockTable()));
       }
-      LOG.debug("Opened {} ({})", config, dialect);
-      return new SystemDbBackend(config, pool, dialect, clock);
+      LOG.debug("Opened {} ({}, ids up to {} characters)", config, dialect, idLength);
+      return new SystemDbBackend(config, pool, dialect, clock, idLength);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw e;
     }
+  }
+
+  /** Any text up to the length of the {@code state_id} columns; {@code /} is allowed. */
+  @Override
+  public StateIdRule idRule() {
+    return idRule;
   }
 
   /** Runs read-only work on a pooled connection (for tests and tools in this package). */
@@ -165,8 +180,8 @@ final class SystemDbBackend implements StateBackend {
         c ->
             states
                 .select(c, stateId)
-                .filter(r -> parts.completed().equals(r.completed()))
-                .filter(r -> parts.partial().equals(r.partial()))
+                .filter(r -> Objects.equals(parts.completed(), r.completed()))
+                .filter(r -> Objects.equals(parts.partial(), r.partial()))
                 .map(r -> true);
     if (precondition instanceof Precondition.Matches m) {
       transactions.write(
