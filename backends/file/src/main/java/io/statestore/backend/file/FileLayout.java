@@ -119,15 +119,16 @@ public enum FileLayout {
                   + MAX_NAME_LENGTH
                   + " characters")
           .withCheck(
-              id ->
-                  Base64.getEncoder()
-                              .encodeToString(id.getBytes(StandardCharsets.UTF_8))
-                              .indexOf('/')
-                          >= 0
-                      ? "its base64 name contains '/', which Meltano's Windows layout turns into"
-                          + " nested directories it cannot list; use another id or the posix"
-                          + " layout"
-                      : null);
+              id -> {
+                String name =
+                    Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+                return name.indexOf('/') < 0
+                    ? null
+                    : "its base64 name '"
+                        + name
+                        + "' contains '/', which Meltano's Windows layout turns into nested"
+                        + " directories it cannot list; use another id or the posix layout";
+              });
     }
   };
 
