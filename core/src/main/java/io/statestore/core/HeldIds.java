@@ -26,10 +26,7 @@ final class HeldIds {
 
   /** The id, when the rule accepts it or the store holds an object of {@code kind} under it. */
   String check(String stateId, ObjectKind kind, Deadline deadline) {
-    if (stateId != null && rule.accepts(stateId)) {
-      return stateId;
-    }
-    if (stateId != null && !rule.accepts(stateId) && holds(stateId, kind, deadline)) {
+    if (stateId != null && (rule.accepts(stateId) || holds(stateId, kind, deadline))) {
       return stateId;
     }
     return StateIds.validate(stateId, rule);
