@@ -1,7 +1,6 @@
 package io.statestore.calcite;
 
 import io.statestore.core.Deadline;
-import io.statestore.core.StateIds;
 import io.statestore.core.StateRecord;
 import io.statestore.core.StateStore;
 import io.statestore.spi.ListedState;
@@ -49,7 +48,7 @@ final class StateRows extends AbstractEnumerable<Object[]> {
     if (lookup.points() != null) {
       rows =
           lookup.points().stream()
-              .filter(id -> StateIds.isValid(id) && lookup.accepts(id))
+              .filter(lookup::accepts) // the store finds every id it holds, whatever its form
               .map(id -> store.get(id, deadline))
               .flatMap(Optional::stream)
               .map(r -> row(r.stateId(), r, r.updatedAt()));

@@ -137,7 +137,7 @@ public final class StateWriter {
     List<String[]> checked = new ArrayList<>(batch.size());
     Set<String> seen = new HashSet<>();
     for (Object[] row : batch) {
-      String id = id(row[0]);
+      String id = id(row[0], deadline);
       String body = document(id, row[1], alone);
       if (!seen.add(id)) {
         throw duplicate(id, " twice in one statement");
@@ -202,11 +202,10 @@ public final class StateWriter {
   private long delete(List<Object[]> batch, Deadline deadline) {
     long n = 0;
     for (Object[] row : batch) {
-      String id = id(row[0]);
       if (locksTable) {
-        n += store.forceUnlock(id) ? 1 : 0;
+        n += store.forceUnlock(notNull(row[0])) ? 1 : 0; // the store checks it as a lock's id
       } else {
-        store.deleteIfBody(id, bytes(row[1]), deadline);
+        store.deleteIfBody(id(row[0], deadline), bytes(row[1]), deadline);
         n++;
       }
     }
@@ -217,7 +216,7 @@ public final class StateWriter {
       List<Object[]> batch, int targetAt, int bodyUpdate, boolean alone, Deadline deadline) {
     List<String[]> checked = new ArrayList<>(batch.size());
     for (Object[] row : batch) {
-      String id = id(row[0]);
+      String id = id(row[0], deadline);
       String next =
           bodyUpdate < 0 ? (String) row[1] : document(id, row[targetAt + bodyUpdate], alone);
       checked.add(new String[] {id, next, (String) row[1]});
@@ -248,7 +247,8 @@ public final class StateWriter {
     for (Object[] row : batch) {
       boolean matched = hasTarget && row[targetBody] != null;
       if (!matched) {
-        if (!hasTarget && store.backend().read(id(row[0]), ObjectKind.STATE).isPresent()) {
+        if (!hasTarget
+            && store.backend().read(id(row[0], deadline), ObjectKind.STATE).isPresent()) {
           continue; // insert-only MERGE: an existing state is left alone
         }
         inserts.add(new Object[] {row[0], row[1]});
@@ -280,11 +280,16 @@ public final class StateWriter {
     return body.toString();
   }
 
-  private static String id(Object value) {
+  /** A row's id, checked against the ids the store can hold (or holds). */
+  private String id(Object value, Deadline deadline) {
+    return store.checkId(notNull(value), deadline);
+  }
+
+  private static String notNull(Object value) {
     if (value == null) {
       throw new StateStoreException(ErrorKind.MISSING_VALUE, "state_id is NULL");
     }
-    return StateIds.validate(value.toString());
+    return value.toString();
   }
 
   private static byte[] bytes(Object body) {

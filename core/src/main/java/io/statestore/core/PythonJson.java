@@ -14,6 +14,9 @@ final class PythonJson extends JsonText {
   /** Python 3.11+ refuses to convert integers of more digits ({@code sys.int_info}). */
   static final int MAX_INT_DIGITS = 4300;
 
+  /** The key of Meltano's user-facing state form. */
+  private static final String SINGER_STATE = "singer_state";
+
   private final int maxDepth;
   private final boolean[] inObject;
   private final KeyTable[] keys;
@@ -27,13 +30,20 @@ final class PythonJson extends JsonText {
   }
 
   /**
-   * Checks a state document and renders it as {@code {"completed": ..., "partial": ...}}.
+   * Checks a state document and renders it as {@code {"completed": ..., "partial": ...}}. A body in
+   * Meltano's user-facing state form (an object with {@code "singer_state"} at the top and neither
+   * {@code "completed"} nor {@code "partial"}, what {@code meltano state get} prints and {@code
+   * meltano state set} takes) is stored as {@code meltano state set} stores it: as the completed
+   * state, {@code {"completed": <body>, "partial": {}}}.
    *
    * @throws IllegalArgumentException naming the problem and where it is
    */
   static byte[] renderDocument(String text, int maxDepth) {
     PythonJson j = new PythonJson(text, maxDepth);
     int[] spans = j.checkDocument();
+    if (spans[6] >= 0) {
+      return j.renderCompleted(spans[6]);
+    }
     long total = 2 + "\"completed\": ".length() + 2 + "\"partial\": ".length();
     total += spans[2] < 0 ? 2 : spans[2];
     total += spans[5] < 0 ? 2 : spans[5];
@@ -50,10 +60,16 @@ final class PythonJson extends JsonText {
     return j.out;
   }
 
-  /** Returns {completedStart, completedEnd, completedLength, partialStart, ..., ...}. */
+  /**
+   * Returns {completedStart, completedEnd, completedLength, partialStart, ..., ..., formStart}: the
+   * last is where a body in Meltano's state form starts, else -1.
+   */
   private int[] checkDocument() {
-    int[] spans = {-1, -1, -1, -1, -1, -1};
+    int[] spans = {-1, -1, -1, -1, -1, -1, -1};
+    String otherKey = null;
+    boolean singerState = false;
     skipWs();
+    int start = pos;
     if (pos >= n) {
       throw problem("body holds no JSON value");
     }
@@ -73,6 +89,21 @@ final class PythonJson extends JsonText {
         pos = keyStart;
         scanString();
         int slot = topLevelSlot(keyStart, pos);
+        if (slot < 0) {
+          String key = shownKey(keyStart, pos);
+          otherKey = otherKey == null ? key : otherKey;
+          singerState |= SINGER_STATE.equals(key);
+          skipWs();
+          expectChar(':', "':'");
+          value();
+          skipWs();
+          if (pos < n && s.charAt(pos) == ',') {
+            pos++;
+            continue;
+          }
+          expectChar('}', "',' or '}'");
+          break;
+        }
         if (spans[slot] >= 0) {
           throw problem("duplicate key \"" + (slot == 0 ? "completed" : "partial") + "\"");
         }
@@ -97,7 +128,43 @@ final class PythonJson extends JsonText {
     if (pos < n) {
       throw problem("trailing content after the JSON object");
     }
+    if (otherKey != null) {
+      if (!singerState || spans[0] >= 0 || spans[3] >= 0) {
+        throw new IllegalArgumentException(
+            "unexpected key '"
+                + otherKey
+                + "' (a state is {\"completed\": ..., \"partial\": ...}, or Meltano's"
+                + " {\"singer_state\": ...} without those two keys)");
+      }
+      spans[6] = start;
+    }
     return spans;
+  }
+
+  /**
+   * Checks again the object at {@code start} as the completed state of a document (one level
+   * deeper, with its keys checked for duplicates) and renders {@code {"completed": <it>, "partial":
+   * {}}}.
+   */
+  private byte[] renderCompleted(int start) {
+    String head = "{\"completed\": ";
+    String tail = ", \"partial\": {}}";
+    pos = start;
+    depth = 1;
+    len = 0;
+    value();
+    long total = head.length() + len + tail.length();
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("its rendering would exceed 2 GiB");
+    }
+    out = new byte[(int) total];
+    len = 0;
+    ascii(head);
+    pos = start;
+    depth = 1;
+    value();
+    ascii(tail);
+    return out;
   }
 
   private int topLevelSlot(int keyStart, int keyEnd) {
@@ -108,11 +175,14 @@ final class PythonJson extends JsonText {
     if ("partial".equals(key)) {
       return 3;
     }
+    return -1;
+  }
+
+  /** A top-level key as a message shows it (shortened, ASCII only). */
+  private String shownKey(int keyStart, int keyEnd) {
+    String key = keyEnd - keyStart <= 40 ? decodeKey(keyStart) : null;
     String shown = key != null ? key : s.substring(keyStart + 1, keyStart + 30) + "...";
-    throw new IllegalArgumentException(
-        "unexpected key '"
-            + shown.replaceAll("[^ -~]", "?")
-            + "' (a state has only \"completed\" and \"partial\")");
+    return shown.replaceAll("[^ -~]", "?");
   }
 
   private void renderSpan(int start, int length) {

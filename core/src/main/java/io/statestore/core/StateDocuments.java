@@ -22,6 +22,10 @@ import java.nio.charset.StandardCharsets;
  * {@code ", "} and {@code ": "}, every non-ASCII character escaped as {@code \}{@code uXXXX},
  * numbers exactly as given, no trailing newline. Rendering is idempotent, so a document written by
  * Meltano or by statestore is stored byte for byte as it was read.
+ *
+ * <p>A body in Meltano's user-facing form, {@code {"singer_state": ...}} (what {@code meltano state
+ * get} prints and {@code meltano state set} takes), is accepted too and stored as {@code meltano
+ * state set} stores it: {@code {"completed": {"singer_state": ...}, "partial": {}}}.
  */
 public final class StateDocuments {
   /** The key of completed state. */
@@ -50,7 +54,7 @@ public final class StateDocuments {
                   .build())
           .build();
 
-  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private StateDocuments() {}
@@ -176,14 +180,15 @@ public final class StateDocuments {
 
   /**
    * Builds a document from its two parts as stored in Meltano's system database, either of which
-   * may be {@code null} (rendered as {@code {}}, as Meltano does).
+   * may be {@code null} (a NULL column, which Meltano reads as {@code None} and renders as {@code
+   * null}, as it renders a stored JSON {@code null}).
    */
   public static byte[] fromParts(String completed, String partial) {
     AsciiBuffer out = new AsciiBuffer(256);
     write(out, "{\"" + COMPLETED + "\": ");
-    out.write(completed == null ? EMPTY_OBJECT : renderValue(completed));
+    out.write(completed == null ? NULL : renderValue(completed));
     write(out, ", \"" + PARTIAL + "\": ");
-    out.write(partial == null ? EMPTY_OBJECT : renderValue(partial));
+    out.write(partial == null ? NULL : renderValue(partial));
     write(out, "}");
     return out.toByteArray();
   }

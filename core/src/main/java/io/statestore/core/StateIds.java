@@ -1,34 +1,44 @@
 package io.statestore.core;
 
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The one rule for state ids, applied above every backend so that an id valid on one store is valid
- * on all of them (migration depends on it).
- *
- * <p>A state id is 1 to {@value #MAX_UTF8_BYTES} bytes of UTF-8 (a file name's limit on common file
- * systems), not blank, with no {@code /} or {@code \} (Meltano's listings break on them), no {@code
- * ..}, no NUL or other control characters, and no unpaired surrogates.
+ * State id helpers: the {@linkplain StateIdRule#portable() portable rule} every store can follow,
+ * and quoting ids for messages. Which ids one store can hold is its backend's {@link
+ * io.statestore.spi.StateBackend#idRule()}, applied by {@link StateStore}.
  */
 public final class StateIds {
-  /** The longest id, in UTF-8 bytes. */
-  public static final int MAX_UTF8_BYTES = 255;
+  /** The longest id of the portable rule, in UTF-8 bytes. */
+  public static final int MAX_UTF8_BYTES = StateIdRule.PORTABLE_MAX_UTF8_BYTES;
+
+  private static final StateIdRule PORTABLE = StateIdRule.portable();
 
   private StateIds() {}
 
   /**
-   * Checks a state id.
+   * Checks a state id against the portable rule.
    *
    * @return the id, unchanged
    * @throws StateStoreException {@link ErrorKind#INVALID_INPUT} naming the id and the rule broken
    */
   public static String validate(String stateId) {
+    return validate(stateId, PORTABLE);
+  }
+
+  /**
+   * Checks a state id against a store's rule.
+   *
+   * @return the id, unchanged
+   * @throws StateStoreException {@link ErrorKind#MISSING_VALUE} for {@code null}, {@link
+   *     ErrorKind#INVALID_INPUT} naming the id and the rule broken
+   */
+  public static String validate(String stateId, StateIdRule rule) {
     if (stateId == null) {
       throw new StateStoreException(ErrorKind.MISSING_VALUE, "state_id is NULL");
     }
-    String problem = problem(stateId);
+    String problem = rule.problem(stateId);
     if (problem != null) {
       throw new StateStoreException(
           ErrorKind.INVALID_INPUT, "Invalid state_id " + quote(stateId) + ": " + problem);
@@ -36,46 +46,9 @@ public final class StateIds {
     return stateId;
   }
 
-  /** Whether {@link #validate} would accept the id. */
+  /** Whether the portable rule accepts the id. */
   public static boolean isValid(String stateId) {
-    return problem(stateId) == null;
-  }
-
-  private static String problem(String id) {
-    if (id == null) {
-      return "it is null";
-    }
-    if (id.isEmpty()) {
-      return "it is empty";
-    }
-    if (id.isBlank()) {
-      return "it is only white space";
-    }
-    if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
-      return "it contains '/' or '\\'";
-    }
-    if (id.contains("..") || id.equals(".")) {
-      return "it contains '..' or is '.'";
-    }
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (Character.isISOControl(c)) {
-        return "it contains a control character (U+" + String.format("%04X", (int) c) + ")";
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= id.length() || !Character.isLowSurrogate(id.charAt(i + 1))) {
-          return "it contains an unpaired surrogate";
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return "it contains an unpaired surrogate";
-      }
-    }
-    int bytes = id.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_UTF8_BYTES) {
-      return "it is " + bytes + " bytes long in UTF-8; the limit is " + MAX_UTF8_BYTES;
-    }
-    return null;
+    return PORTABLE.accepts(stateId);
   }
 
   /** Quotes an id for a message, escaping control characters and shortening long ones. */

@@ -38,11 +38,13 @@ public final class StateStore implements AutoCloseable {
 
   private final StateBackend backend;
   private final StoreOptions options;
+  private final HeldIds ids;
 
   /** Wraps a backend; the store closes it. */
   public StateStore(StateBackend backend, StoreOptions options) {
     this.backend = backend;
     this.options = options;
+    this.ids = new HeldIds(backend, backend.idRule());
   }
 
   /** The backend under this store. */
@@ -53,6 +55,14 @@ public final class StateStore implements AutoCloseable {
   /** The options in force. */
   public StoreOptions options() {
     return options;
+  }
+
+  /**
+   * Checks that a write may use an id: the backend's {@code idRule()} accepts it, or the store
+   * already holds it (another tool wrote it); else {@link ErrorKind#INVALID_INPUT} naming the rule.
+   */
+  public String checkId(String stateId, Deadline deadline) {
+    return ids.check(stateId, ObjectKind.STATE, deadline);
   }
 
   /** A description of the store without secrets. */
@@ -75,7 +85,9 @@ public final class StateStore implements AutoCloseable {
 
   /** Reads one state, giving up with {@link ErrorKind#TIMEOUT} when the deadline passes. */
   public Optional<StateRecord> get(String stateId, Deadline deadline) {
-    StateIds.validate(stateId);
+    if (!ids.readable(stateId, deadline)) {
+      return Optional.empty(); // the store cannot hold it, and does not
+    }
     String what = "reading state_id " + StateIds.quote(stateId) + " in " + describe();
     for (int attempt = 1; ; attempt++) {
       Optional<StoredObject> found =
@@ -98,7 +110,10 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  /** Lists state ids starting with a literal prefix, in id order, without reading bodies. */
+  /**
+   * Lists state ids starting with a literal prefix, in id order, without reading bodies. Every id
+   * the backend lists is returned, whoever wrote it, also one its rule would refuse for a write.
+   */
   public Stream<ListedState> list(String prefix) {
     return list(prefix, Deadline.none());
   }
@@ -107,8 +122,7 @@ public final class StateStore implements AutoCloseable {
   public Stream<ListedState> list(String prefix, Deadline deadline) {
     String p = prefix == null ? "" : prefix;
     return BoundedCalls.stream(
-            deadline, "listing states in " + describe(), () -> backend.list(ObjectKind.STATE, p))
-        .filter(s -> StateIds.isValid(s.stateId()));
+        deadline, "listing states in " + describe(), () -> backend.list(ObjectKind.STATE, p));
   }
 
   /** Lists state ids matching a glob (see {@link Glob}), listing only its literal prefix. */
@@ -121,7 +135,6 @@ public final class StateStore implements AutoCloseable {
     String p = prefix == null ? "" : prefix;
     return BoundedCalls.stream(
             deadline, "listing locks in " + describe(), () -> backend.list(ObjectKind.LOCK, p))
-        .filter(s -> StateIds.isValid(s.stateId()))
         .map(s -> lockInfo(s.stateId(), deadline))
         .flatMap(Optional::stream);
   }
@@ -141,7 +154,7 @@ public final class StateStore implements AutoCloseable {
 
   /** Creates a state; {@link ErrorKind#ALREADY_EXISTS} if it exists, nothing written then. */
   public Version insert(String stateId, String body, Deadline deadline) {
-    byte[] doc = prepare(stateId, body);
+    byte[] doc = prepare(stateId, body, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       try {
         return backend.write(stateId, ObjectKind.STATE, doc, Precondition.absent());
@@ -161,7 +174,7 @@ public final class StateStore implements AutoCloseable {
 
   /** Creates or replaces a state, whatever is there. */
   public Version upsert(String stateId, String body, Deadline deadline) {
-    byte[] doc = prepare(stateId, body);
+    byte[] doc = prepare(stateId, body, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       return backend.write(stateId, ObjectKind.STATE, doc, Precondition.none());
     } catch (StateStoreException e) {
@@ -174,12 +187,12 @@ public final class StateStore implements AutoCloseable {
    * compare-and-set. {@link ErrorKind#CONFLICT} if it changed or vanished; nothing written then.
    */
   public Version replace(String stateId, String body, Version expected, Deadline deadline) {
-    byte[] doc = prepare(stateId, body);
+    byte[] doc = prepare(stateId, body, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       try {
         return backend.write(stateId, ObjectKind.STATE, doc, Precondition.matches(expected));
       } catch (StateStoreException e) {
-        throw conflict(stateId, e);
+        throw Conflicts.of(stateId, e);
       }
     } catch (StateStoreException e) {
       throw keep(stateId, doc, e);
@@ -193,13 +206,13 @@ public final class StateStore implements AutoCloseable {
    */
   public Version replaceIfBody(
       String stateId, String body, byte[] expectedBody, Deadline deadline) {
-    byte[] doc = prepare(stateId, body);
+    byte[] doc = prepare(stateId, body, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       Version current = currentVersionIfBody(stateId, expectedBody);
       try {
         return backend.write(stateId, ObjectKind.STATE, doc, Precondition.matches(current));
       } catch (StateStoreException e) {
-        throw conflict(stateId, e);
+        throw Conflicts.of(stateId, e);
       }
     } catch (StateStoreException e) {
       throw keep(stateId, doc, e);
@@ -211,13 +224,13 @@ public final class StateStore implements AutoCloseable {
    * #replaceIfBody}.
    */
   public void deleteIfBody(String stateId, byte[] expectedBody, Deadline deadline) {
-    StateIds.validate(stateId);
+    checkId(stateId, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       Version current = currentVersionIfBody(stateId, expectedBody);
       try {
         backend.delete(stateId, ObjectKind.STATE, Precondition.matches(current));
       } catch (StateStoreException e) {
-        throw conflict(stateId, e);
+        throw Conflicts.of(stateId, e);
       }
     }
   }
@@ -225,7 +238,7 @@ public final class StateStore implements AutoCloseable {
   private Version currentVersionIfBody(String stateId, byte[] expectedBody) {
     Optional<StoredObject> now = backend.read(stateId, ObjectKind.STATE);
     if (now.isEmpty() || !DamagedBodies.sameBody(now.get().content(), expectedBody)) {
-      throw conflict(
+      throw Conflicts.of(
           stateId, new StateStoreException(ErrorKind.CONFLICT, "body changed since it was read"));
     }
     return now.get().version();
@@ -237,13 +250,13 @@ public final class StateStore implements AutoCloseable {
    * @return whether there was a state to delete
    */
   public boolean delete(String stateId, Version expected, Deadline deadline) {
-    StateIds.validate(stateId);
+    checkId(stateId, deadline);
     try (StateLock lock = lock(stateId, deadline)) {
       Precondition p = expected == null ? Precondition.none() : Precondition.matches(expected);
       try {
         return backend.delete(stateId, ObjectKind.STATE, p);
       } catch (StateStoreException e) {
-        throw conflict(stateId, e);
+        throw Conflicts.of(stateId, e);
       }
     }
   }
@@ -254,7 +267,7 @@ public final class StateStore implements AutoCloseable {
    * @return whether there was a lock
    */
   public boolean forceUnlock(String stateId) {
-    StateIds.validate(stateId);
+    ids.check(stateId, ObjectKind.LOCK, Deadline.none());
     boolean removed = backend.delete(stateId, ObjectKind.LOCK, Precondition.none());
     if (removed) {
       LOG.warn("Force-unlocked state_id {} in {}", StateIds.quote(stateId), describe());
@@ -272,21 +285,9 @@ public final class StateStore implements AutoCloseable {
         options.fallbackDir(), stateId, doc, options.clock().instant(), failure);
   }
 
-  private byte[] prepare(String stateId, String body) {
-    StateIds.validate(stateId);
+  private byte[] prepare(String stateId, String body, Deadline deadline) {
+    checkId(stateId, deadline);
     return StateDocuments.normalize(stateId, body, options.maxBodyBytes());
-  }
-
-  private static StateStoreException conflict(String stateId, StateStoreException e) {
-    if (e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.NOT_FOUND) {
-      return new StateStoreException(
-          ErrorKind.CONFLICT,
-          "State_id "
-              + StateIds.quote(stateId)
-              + " was changed by someone else since it was read; nothing was written, retry",
-          e);
-    }
-    return e;
   }
 
   // ---------------------------------------------------------------- locking
@@ -298,7 +299,7 @@ public final class StateStore implements AutoCloseable {
    *     lock_wait_seconds} passes first; {@link ErrorKind#CANCELLED} when cancelled
    */
   public StateLock lock(String stateId, Deadline deadline) {
-    StateIds.validate(stateId);
+    checkId(stateId, deadline);
     Deadline limit = options.lockWait().isZero() ? deadline : deadline.atMost(options.lockWait());
     String what = "waiting for the lock of state_id " + StateIds.quote(stateId);
     while (true) {

@@ -46,6 +46,17 @@ public interface StateBackend extends AutoCloseable {
    */
   boolean delete(String stateId, ObjectKind kind, Precondition precondition);
 
+  /**
+   * The state ids this store can hold. A write of an id the rule refuses fails before it reaches
+   * the backend, and a read of one reaches it only for an id its listing returned, so the backend
+   * is never asked for a name it cannot form. The default is {@link StateIdRule#portable()} (1 to
+   * 255 bytes, no {@code /}, {@code \}, {@code ..} or control characters); a store that can hold
+   * more declares it, so that ids other tools write there are never refused or hidden.
+   */
+  default StateIdRule idRule() {
+    return StateIdRule.portable();
+  }
+
   /** A description of the store safe to show anywhere: no secrets. */
   String describe();
 

@@ -5,6 +5,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -94,6 +95,12 @@ public final class MemoryBackend implements StateBackend {
   /** The ids of every object of a kind (a snapshot, for tests). */
   public java.util.List<String> ids(ObjectKind kind) {
     return new ArrayList<>(objects.get(kind).keySet());
+  }
+
+  /** Any text: a map key has no limits of its own. */
+  @Override
+  public StateIdRule idRule() {
+    return StateIdRule.anyText(describe());
   }
 
   @Override

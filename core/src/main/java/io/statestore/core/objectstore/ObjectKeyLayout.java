@@ -1,6 +1,8 @@
 package io.statestore.core.objectstore;
 
 import io.statestore.spi.ObjectKind;
+import io.statestore.spi.StateIdRule;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Meltano's object layout in a bucket or container: {@code <prefix>/<state_id>/state.json} and
@@ -15,6 +17,34 @@ public final class ObjectKeyLayout {
    */
   public ObjectKeyLayout(String prefix) {
     this.base = prefix.isEmpty() ? "" : prefix + "/";
+  }
+
+  /**
+   * The ids this layout can hold in a store whose keys are at most {@code maxKey} long: no {@code
+   * /} (Meltano's listing takes the last folder of a key as its id, so it could not list one), not
+   * {@code .} or {@code ..} (dot segments of a URL path), no control characters (object listings
+   * cannot carry every one), and short enough that {@code <prefix>/<id>/state.json} fits.
+   *
+   * @param store what the store is, for messages
+   * @param maxKey the longest key
+   * @param inBytes whether {@code maxKey} counts UTF-8 bytes (S3, Cloud Storage) or characters
+   *     (Azure)
+   */
+  public StateIdRule idRule(String store, int maxKey, boolean inBytes) {
+    String longest = key("", ObjectKind.STATE);
+    int room =
+        maxKey - (inBytes ? longest.getBytes(StandardCharsets.UTF_8).length : longest.length());
+    String why =
+        "a key <prefix>/<state_id>/state.json is at most "
+            + maxKey
+            + (inBytes ? " bytes of UTF-8" : " characters");
+    StateIdRule rule =
+        StateIdRule.anyText(store)
+            .notNamed(".", "a URL path would drop it")
+            .notNamed("..", "a URL path would resolve it")
+            .without('/', "Meltano lists only the last folder of a key as its state id")
+            .withoutControlCharacters("object listings cannot carry every one");
+    return inBytes ? rule.withMaxUtf8Bytes(room, why) : rule.withMaxChars(room, why);
   }
 
   /** The key of one object. */

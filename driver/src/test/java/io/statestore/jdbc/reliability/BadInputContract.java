@@ -78,25 +78,32 @@ public abstract class BadInputContract {
     return s.length() <= 80 ? s : s.substring(0, 80) + "... (" + s.length() + " chars)";
   }
 
-  /** State ids every store refuses: 22023. */
+  /** State ids no store can hold: 22023. */
   static List<String> badIds() {
+    return List.of("", "a\u0000b", "lone\ud800surrogate", "\udc00");
+  }
+
+  /**
+   * State ids some stores can hold and others cannot: each is refused with 22023 (nothing written)
+   * or held, listed and read like any other, never accepted and then hidden.
+   */
+  static List<String> storeDependentIds() {
     List<String> ids = new ArrayList<>();
-    ids.add("");
     ids.add("   ");
     ids.add("\t");
     ids.add("a..b");
+    ids.add("dev:tap-v1..v2-to-target");
+    ids.add("team/dev:tap-x-to-y");
     ids.add("..");
     ids.add(".");
     ids.add("/etc/passwd");
     ids.add("/abs");
     ids.add("dir/sub");
-    ids.add("a\u0000b");
     ids.add("a\\b");
     ids.add("C:\\Windows\\x");
     ids.add("bell\u0007");
     ids.add("line\nbreak");
     ids.add("del\u007f");
-    ids.add("lone\ud800surrogate");
     ids.add("x".repeat(256));
     ids.add("\u00e9".repeat(128));
     return ids;
@@ -201,6 +208,39 @@ public abstract class BadInputContract {
           "22023",
           "id " + id.substring(0, Math.min(20, id.length())),
           () -> insert(store.url(), id, GOOD));
+    }
+  }
+
+  @Test
+  void idsSomeStoresCannotHoldAreRefusedOrHeldAndShown() throws Exception {
+    StoreFixture store = store();
+    insert(store.url(), "s", GOOD);
+    for (String id : storeDependentIds()) {
+      String what = "id " + id.substring(0, Math.min(20, id.length()));
+      StoreSnapshot before = StoreSnapshot.of(store);
+      try {
+        insert(store.url(), id, GOOD);
+      } catch (SQLException e) {
+        assertEquals("22023", e.getSQLState(), what + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("cannot hold it"), what + ": " + e.getMessage());
+        assertEquals(before, StoreSnapshot.of(store), what + ": the store changed");
+        continue;
+      }
+      try (Connection c = DriverManager.getConnection(store.url());
+          PreparedStatement ps = c.prepareStatement("SELECT body FROM state WHERE state_id = ?");
+          PreparedStatement like =
+              c.prepareStatement("SELECT state_id FROM state WHERE state_id LIKE ? ESCAPE '!'")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next(), what + " is read by =");
+          assertEquals(GOOD, rs.getString(1), what);
+        }
+        like.setString(1, id.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        try (ResultSet rs = like.executeQuery()) {
+          assertTrue(rs.next(), what + " is listed by LIKE");
+          assertEquals(id, rs.getString(1), what);
+        }
+      }
     }
   }
 

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Random state ids for property tests, with the validity rule written out here independently of the
- * product: 1 to 255 UTF-8 bytes, not blank, no {@code /}, {@code \}, {@code ..}, control characters
- * or unpaired surrogates, and not {@code .}.
+ * Random state ids for property tests, with two rules written out here independently of the
+ * product: the ids every store must hold ({@link #isValid}: 1 to 255 UTF-8 bytes, not blank, no
+ * {@code /}, {@code \}, {@code ..}, control characters or unpaired surrogates, and not {@code .}),
+ * and the ids no store can hold ({@link #isNeverValid}: empty, NUL, unpaired surrogates). Between
+ * the two, a store holds what its own rule allows.
  */
 public final class RandomIds {
   private static final String SAFE = "abcdefxyzABC0189 _-:.@+=,;()[]{}~!$%&'\u00e9\u00fc\u4e2d";
@@ -36,7 +38,25 @@ public final class RandomIds {
     return sb.toString();
   }
 
-  /** Whether the product must accept the id. */
+  /** Whether no store can hold the id. */
+  public static boolean isNeverValid(String id) {
+    if (id.isEmpty() || id.indexOf('\u0000') >= 0) {
+      return true;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < id.length()
+          && Character.isLowSurrogate(id.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every store must accept the id. */
   public static boolean isValid(String id) {
     if (id.isEmpty() || id.isBlank() || id.equals(".") || id.contains("..")) {
       return false;

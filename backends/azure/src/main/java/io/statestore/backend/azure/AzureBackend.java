@@ -17,6 +17,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -288,6 +289,17 @@ public final class AzureBackend implements StateBackend {
       LOG.debug("Could not check a retried delete of {}", what(stateId, kind), e);
       return false;
     }
+  }
+
+  /**
+   * Meltano's layout in a container: blob names of at most 1024 characters, ids without '/' or '\\'
+   * (which Azure's tools take for a '/').
+   */
+  @Override
+  public StateIdRule idRule() {
+    return layout
+        .idRule(describe(), 1024, false)
+        .without('\\', "Azure tools and SDKs take it for a path separator");
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -114,6 +115,11 @@ public final class FileBackend implements StateBackend {
   /** The layout in use. */
   public FileLayout layout() {
     return layout;
+  }
+
+  @Override
+  public StateIdRule idRule() {
+    return layout.idRule(); // one directory name of the layout
   }
 
   /**
@@ -378,8 +384,6 @@ public final class FileBackend implements StateBackend {
   static String what(String stateId, ObjectKind kind) {
     return kind.fileName() + " of state_id " + StateIds.quote(stateId);
   }
-
-  // ---------------------------------------------------------------- description
 
   @Override
   public String describe() {

@@ -2,6 +2,7 @@ package io.statestore.backend.file;
 
 import io.statestore.core.StateIds;
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,6 +40,17 @@ public enum FileLayout {
     @Override
     Optional<String> stateId(String directoryName) {
       return Optional.of(directoryName);
+    }
+
+    @Override
+    StateIdRule idRule() {
+      return StateIdRule.anyText(STORE)
+          .notNamed(".", "it names the store directory itself")
+          .notNamed("..", "it names the store directory's parent")
+          .notNamed(StoreGuard.FILE_NAME, "the file store's guard file has this name")
+          .without('/', "a file name cannot hold it")
+          .without('\\', "it separates directories on Windows")
+          .withMaxUtf8Bytes(MAX_NAME_LENGTH, "a file name's length limit");
     }
   },
 
@@ -97,7 +109,30 @@ public enum FileLayout {
         return Optional.empty();
       }
     }
+
+    @Override
+    StateIdRule idRule() {
+      return StateIdRule.anyText(STORE + " (base64 layout)")
+          .withMaxUtf8Bytes(
+              MAX_BASE64_ID_BYTES,
+              "the layout names a directory by the id's base64, and a file name has at most "
+                  + MAX_NAME_LENGTH
+                  + " characters")
+          .withCheck(
+              id -> {
+                String name =
+                    Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+                return name.indexOf('/') < 0
+                    ? null
+                    : "its base64 name '"
+                        + name
+                        + "' contains '/', which Meltano's Windows layout turns into nested"
+                        + " directories it cannot list; use another id or the posix layout";
+              });
+    }
   };
+
+  private static final String STORE = "the file store";
 
   /** The longest file name on common file systems (ext4, APFS, NTFS), in characters. */
   static final int MAX_NAME_LENGTH = 255;
@@ -142,4 +177,7 @@ public enum FileLayout {
 
   /** The state id a directory name stands for, empty when the name is not one of this layout. */
   abstract Optional<String> stateId(String directoryName);
+
+  /** The ids this layout can name: each a single, safe directory name. */
+  abstract StateIdRule idRule();
 }

@@ -15,6 +15,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -278,6 +279,12 @@ public final class GcsBackend implements StateBackend {
     } catch (RuntimeException e) {
       throw errors.translate(e, action);
     }
+  }
+
+  /** Meltano's layout in a bucket: object names of at most 1024 bytes, ids without '/'. */
+  @Override
+  public StateIdRule idRule() {
+    return layout.idRule(describe(), 1024, true);
   }
 
   @Override

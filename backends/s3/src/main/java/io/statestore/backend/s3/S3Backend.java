@@ -7,12 +7,12 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -131,7 +131,7 @@ public final class S3Backend implements StateBackend {
         method,
         what(stateId, kind),
         attempt);
-    pause(attempt);
+    RetryPause.pause(attempt);
   }
 
   @Override
@@ -161,7 +161,7 @@ public final class S3Backend implements StateBackend {
         return version(r.eTag(), stateId, kind);
       } catch (SdkException e) {
         if (S3Errors.isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
-          pause(attempt);
+          RetryPause.pause(attempt);
           continue;
         }
         boolean refused =
@@ -247,7 +247,7 @@ public final class S3Backend implements StateBackend {
         return;
       } catch (SdkException e) {
         if (S3Errors.isConcurrentConditionalRequest(e) && attempt < CONFLICT_ATTEMPTS) {
-          pause(attempt);
+          RetryPause.pause(attempt);
           continue;
         }
         boolean refused =
@@ -363,18 +363,14 @@ public final class S3Backend implements StateBackend {
     return new Version(eTag);
   }
 
-  private static void pause(int attempt) {
-    long millis = 20L * attempt + ThreadLocalRandom.current().nextLong(20);
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StateStoreException(ErrorKind.CANCELLED, "Interrupted while retrying", e);
-    }
-  }
-
   private static String what(String stateId, ObjectKind kind) {
     return kind.fileName() + " of state_id " + StateIds.quote(stateId);
+  }
+
+  /** Meltano's layout in a bucket: keys of at most 1024 bytes, ids without '/'. */
+  @Override
+  public StateIdRule idRule() {
+    return layout.idRule(describe(), 1024, true);
   }
 
   @Override

@@ -14,8 +14,10 @@ import java.util.HexFormat;
 
 /**
  * Maps a state document onto Meltano's two JSON columns and back: {@code {"completed": <
- * completed_state>, "partial": <partial_state>}} in Meltano's rendering, a NULL column read as
- * {@code {}}. A state's version is the hex SHA-256 of its document.
+ * completed_state>, "partial": <partial_state>}} in Meltano's rendering. A NULL column reads as
+ * {@code null}, as Meltano renders it ({@code json.dumps} of {@code None}), and a {@code null} part
+ * is written as NULL, as Meltano writes {@code None}. A state's version is the hex SHA-256 of its
+ * document.
  */
 final class StateCodec {
   private final String table;
@@ -36,7 +38,7 @@ final class StateCodec {
     StateTable.Parts parts;
     try {
       String[] split = StateDocuments.toParts(document);
-      parts = new StateTable.Parts(split[0], split[1]);
+      parts = new StateTable.Parts(column(split[0]), column(split[1]));
     } catch (StateStoreException e) {
       throw notADocument(stateId, e);
     }
@@ -48,8 +50,21 @@ final class StateCodec {
 
   /** The document of two parts rendered by {@link #split}, as a read will return it. */
   static byte[] join(StateTable.Parts parts) {
-    return ("{\"completed\": " + parts.completed() + ", \"partial\": " + parts.partial() + "}")
+    return ("{\"completed\": "
+            + json(parts.completed())
+            + ", \"partial\": "
+            + json(parts.partial())
+            + "}")
         .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A rendered part as its column: JSON {@code null} is NULL. */
+  private static String column(String part) {
+    return "null".equals(part) ? null : part;
+  }
+
+  private static String json(String column) {
+    return column == null ? "null" : column;
   }
 
   /**

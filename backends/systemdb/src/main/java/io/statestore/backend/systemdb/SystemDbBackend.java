@@ -6,6 +6,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,13 +50,16 @@ final class SystemDbBackend implements StateBackend {
 
   private final Setup setup;
 
+  private final StateIdRule idRule;
+
   private SystemDbBackend(
       SystemDbConfig config,
       ConnectionPool pool,
       Dialect dialect,
       Clock clock,
       Tables tables,
-      boolean databaseMissing) {
+      boolean databaseMissing,
+      int idLength) {
     this.config = config;
     this.pool = pool;
     this.dialect = dialect;
@@ -65,6 +70,9 @@ final class SystemDbBackend implements StateBackend {
     this.codec = new StateCodec(config.table());
     this.locks = new LockTable(config.lockTable(), updatedAt, dialect);
     this.setup = new Setup(config, pool, dialect, transactions, tables, databaseMissing);
+    this.idRule =
+        StateIdRule.anyText("table " + config.table())
+            .withMaxChars(idLength, "the length of its column state_id");
   }
 
   /**
@@ -121,24 +129,34 @@ final class SystemDbBackend implements StateBackend {
       LOG.debug("{} does not exist; it reads as empty until a write creates it", config);
       ConnectionPool later =
           new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE, false);
-      return new SystemDbBackend(config, later, dialect, clock, new Tables(config, dialect), true);
+      return new SystemDbBackend(
+          config, later, dialect, clock, new Tables(config, dialect), true, IdColumn.MELTANO_LENGTH);
     }
     try {
       Dialect dialect;
       Tables tables;
+      int idLength;
       try (ConnectionPool.Lease lease = pool.lease()) {
         Connection c = lease.connection();
         dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
         tables = new Tables(config, dialect);
         tables.stateExists(c);
         tables.lockExists(c);
+        idLength =
+            Math.min(IdColumn.length(c, config.table()), IdColumn.length(c, config.lockTable()));
       }
-      LOG.debug("Opened {} ({})", config, dialect);
-      return new SystemDbBackend(config, pool, dialect, clock, tables, false);
+      LOG.debug("Opened {} ({}, ids up to {} characters)", config, dialect, idLength);
+      return new SystemDbBackend(config, pool, dialect, clock, tables, false, idLength);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw e;
     }
+  }
+
+  /** Any text up to the length of the {@code state_id} columns; {@code /} is allowed. */
+  @Override
+  public StateIdRule idRule() {
+    return idRule;
   }
 
   /** Runs read-only work on a pooled connection (for tests and tools in this package). */
@@ -200,8 +218,8 @@ final class SystemDbBackend implements StateBackend {
         c ->
             states
                 .select(c, stateId)
-                .filter(r -> parts.completed().equals(r.completed()))
-                .filter(r -> parts.partial().equals(r.partial()))
+                .filter(r -> Objects.equals(parts.completed(), r.completed()))
+                .filter(r -> Objects.equals(parts.partial(), r.partial()))
                 .map(r -> true);
     if (precondition instanceof Precondition.Matches m) {
       transactions.write(

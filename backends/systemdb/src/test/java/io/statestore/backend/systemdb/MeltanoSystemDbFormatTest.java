@@ -83,7 +83,7 @@ class MeltanoSystemDbFormatTest {
 
     StateRecord inserted = store.get("dev:new").orElseThrow();
     assertEquals(
-        "{\"completed\": {\"singer_state\": {\"name\": \"Zo\\u00eb\"}}, \"partial\": {}}",
+        "{\"completed\": {\"singer_state\": {\"name\": \"Zo\\u00eb\"}}, \"partial\": null}",
         inserted.bodyText());
     assertNull(inserted.updatedAt(), "NULL updated_at stays unknown");
 
@@ -93,6 +93,44 @@ class MeltanoSystemDbFormatTest {
         listed.stream().map(ListedState::stateId).collect(Collectors.toList()));
     assertNull(listed.get(0).lastModified());
     assertEquals(replacedAt.atZone(ZONE).toInstant(), listed.get(1).lastModified());
+  }
+
+  @Test
+  void nullColumnsAndIdsMeltanoAcceptsReadAsMeltanoRendersThem() throws Exception {
+    String longId = "dev:tap-" + "x".repeat(284) + "-to-y";
+    try (Connection c = DriverManager.getConnection(url)) {
+      // meltano state import writes a missing part as None: a NULL column.
+      MeltanoTables.insertSqlite(c, "team/dev:tap-x-to-y", null, "{\"singer_state\": {}}", null);
+      MeltanoTables.insertSqlite(c, longId, "{}", "{\"singer_state\": {\"b\": 2}}", null);
+      MeltanoTables.insertSqlite(c, "dev:imported", null, null, null);
+    }
+    // MeltanoState.to_dict() rendered with json.dumps: None is null.
+    assertEquals(
+        "{\"completed\": {\"singer_state\": {}}, \"partial\": null}",
+        store.get("team/dev:tap-x-to-y").orElseThrow().bodyText());
+    assertEquals(
+        "{\"completed\": null, \"partial\": null}",
+        store.get("dev:imported").orElseThrow().bodyText());
+    assertEquals(
+        "{\"completed\": {\"singer_state\": {\"b\": 2}}, \"partial\": {}}",
+        store.get(longId).orElseThrow().bodyText());
+    assertEquals(
+        List.of("dev:imported", longId, "team/dev:tap-x-to-y"),
+        store.list("").map(ListedState::stateId).collect(Collectors.toList()));
+
+    // Written back as read, a null part is NULL again, as Meltano writes None.
+    StateRecord r = store.get("team/dev:tap-x-to-y").orElseThrow();
+    store.replace("team/dev:tap-x-to-y", r.bodyText(), r.version(), Deadline.none());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT partial_state IS NULL, completed_state FROM state"
+                    + " WHERE state_id = 'team/dev:tap-x-to-y'")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getBoolean(1), "partial_state stays NULL");
+      assertEquals("{\"singer_state\": {}}", rs.getString(2));
+    }
   }
 
   @Test
