@@ -130,7 +130,13 @@ final class SystemDbBackend implements StateBackend {
       ConnectionPool later =
           new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE, false);
       return new SystemDbBackend(
-          config, later, dialect, clock, new Tables(config, dialect), true, IdColumn.MELTANO_LENGTH);
+          config,
+          later,
+          dialect,
+          clock,
+          new Tables(config, dialect),
+          true,
+          IdColumn.MELTANO_LENGTH);
     }
     try {
       Dialect dialect;
