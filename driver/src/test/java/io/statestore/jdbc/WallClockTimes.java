@@ -125,8 +125,11 @@ public final class WallClockTimes {
 
   private static void h2StoredValue(Path dir) throws Exception {
     String h2 = "jdbc:h2:" + dir.resolve("db").toAbsolutePath();
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:systemdb:" + h2)) {
-      c.getMetaData(); // creates Meltano's table
+    try (Connection c = DriverManager.getConnection("jdbc:statestore:systemdb:" + h2);
+        Statement s = c.createStatement()) {
+      // The first write creates Meltano's table; the state itself is not needed.
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('dev:setup', '" + BODY + "')");
+      s.executeUpdate("DELETE FROM state WHERE state_id = 'dev:setup'");
     }
     try (Connection raw = DriverManager.getConnection(h2);
         PreparedStatement ps =
@@ -237,6 +240,11 @@ public final class WallClockTimes {
           "CREATE TABLE state (state_id VARCHAR(900) NOT NULL, partial_state VARCHAR,"
               + " completed_state VARCHAR, updated_at DATETIME, PRIMARY KEY (state_id),"
               + " UNIQUE (state_id))");
+      // Alembic's record that Meltano's migrations ran (the head revision of Meltano 4.x).
+      s.execute(
+          "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+              + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
+      s.execute("INSERT INTO alembic_version (version_num) VALUES ('c0efb3c314eb')");
     }
     return url;
   }

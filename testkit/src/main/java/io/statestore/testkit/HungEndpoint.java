@@ -15,6 +15,8 @@ import java.util.List;
 public final class HungEndpoint implements AutoCloseable {
   private final ServerSocket server;
   private final List<Socket> accepted = new ArrayList<>();
+  private volatile long firstAccepted;
+  private volatile boolean anyAccepted;
 
   /** Starts listening on a free loopback port. */
   public HungEndpoint() {
@@ -38,10 +40,23 @@ public final class HungEndpoint implements AutoCloseable {
     return server.getLocalPort();
   }
 
+  /**
+   * When the first connection arrived ({@link System#nanoTime()}), or {@code fallback} if none has:
+   * lets a test time what a store call did, apart from the work before the call (planning a
+   * statement can take seconds on a busy machine).
+   */
+  public long firstAcceptedNanos(long fallback) {
+    return anyAccepted ? firstAccepted : fallback;
+  }
+
   private void accept() {
     try {
       while (true) {
         Socket s = server.accept();
+        if (!anyAccepted) {
+          firstAccepted = System.nanoTime();
+          anyAccepted = true;
+        }
         synchronized (accepted) {
           accepted.add(s);
         }

@@ -28,8 +28,11 @@ final class Transactions {
   private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
   private static final long RETRY_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-  /** How long lost connections are retried: an H2 hand-over takes a moment, a restart longer. */
-  static final long RECONNECT_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /**
+   * How long lost connections are retried: an H2 hand-over takes a moment (several seconds on a
+   * busy machine), a restart longer.
+   */
+  static final long RECONNECT_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private static final long FIRST_PAUSE_MILLIS = 5;
   private static final long LONGEST_PAUSE_MILLIS = 250;
