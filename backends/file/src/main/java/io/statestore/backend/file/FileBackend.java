@@ -140,8 +140,10 @@ public final class FileBackend implements StateBackend {
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
     Path dir = stateDirectory(stateId);
-    storeRoot.refuseReadIfMissing();
     Path file = dir.resolve(kind.fileName());
+    if (storeRoot.neverExisted()) {
+      return Optional.empty(); // nothing is there; a writer reads before it writes
+    }
     try {
       if (StoreEntries.isLink(dir) || StoreEntries.isLink(file)) {
         LOG.debug("Not reading {}: a symbolic link is not a state", file);

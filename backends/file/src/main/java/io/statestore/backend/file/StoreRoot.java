@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The store directory of a file store and whether it existed when the store was opened. A store
- * directory that does not exist is never created by a read, which fails naming it (a typo in a path
- * must not read as an empty store); the first write creates it, owner-only, as Meltano creates it
- * on its first write. A directory that existed and was removed later is not re-created: the read or
- * write reports it ({@link ErrorKind#UNAVAILABLE}).
+ * directory that does not exist is never created by a read: listing it fails naming it (a typo in a
+ * path must not read as an empty store), reading one state finds nothing (as a writer checks before
+ * it writes); the first write creates it, owner-only, as Meltano creates it on its first write. A
+ * directory that existed and was removed later is not re-created: the read or write reports it
+ * ({@link ErrorKind#UNAVAILABLE}).
  */
 final class StoreRoot {
   private final Path root;
@@ -23,6 +24,14 @@ final class StoreRoot {
   StoreRoot(Path root) {
     this.root = root;
     this.missing = new AtomicBoolean(!Files.isDirectory(root));
+  }
+
+  /** Whether the directory has not existed since the store was opened (and does not now). */
+  boolean neverExisted() {
+    if (missing.get() && Files.isDirectory(root)) {
+      missing.set(false);
+    }
+    return missing.get();
   }
 
   /** Fails when the directory has not existed since the store was opened. */
