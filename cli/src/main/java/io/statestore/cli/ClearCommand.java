@@ -52,7 +52,7 @@ final class ClearCommand extends VerbBase {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM state WHERE state_id = ?")) {
         s.setString(1, stateId);
         if (s.executeUpdate() == 0) {
-          throw new UserException("No state with state_id '" + stateId + "'");
+          throw new UserException("No state with state_id '" + stateId + "'", "42704", null);
         }
       }
     }

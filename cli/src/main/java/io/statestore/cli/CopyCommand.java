@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
       "Copy the state of <src> to <dst> in one store, as 'meltano state copy' does: the state"
           + " <src> would start a run from (partial merged onto completed) becomes the completed"
           + " state of <dst>, replacing it. <src> must exist and hold a 'singer_state'.",
-      "Given two store URIs instead of two ids (a URI holding '/', such as file:///dir,"
-          + " s3://bucket/prefix, systemdb:jdbc:sqlite:/p/meltano.db, or any of the options"
-          + " below that only apply between stores), it copies states between the two stores"
-          + " exactly as 'statestore migrate' does; see 'statestore migrate --help'.",
+      "Given two store URIs instead of two ids (a URI holding '/', or any of the options below"
+          + " that only apply between stores), it copies states between the two stores exactly as"
+          + " 'statestore migrate' does; see 'statestore migrate --help'. URIs such as:",
+      "  file:///dir   s3://bucket/prefix   systemdb:jdbc:sqlite:/p/meltano.db",
       "Asks for confirmation on a terminal unless --force."
     })
 final class CopyCommand extends VerbBase {
@@ -54,7 +54,7 @@ final class CopyCommand extends VerbBase {
         parsed.hasMatchedOption("--store") || parsed.hasMatchedOption("--property");
     boolean looksLikeUris = source.contains("/") || target.contains("/");
     if (!storeGiven && (looksLikeUris || between.anyGiven())) {
-      return MigrateCommand.migrate(io(), source, target, between, force);
+      return MigrateCommand.migrate(io(), source, target, between, force, root.verbose());
     }
     if (between.anyGiven()) {
       throw new UserException(

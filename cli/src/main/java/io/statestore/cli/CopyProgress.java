@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /**
  * Shows a copy's progress: a redrawn progress bar on a terminal, plain log lines otherwise. States
  * left alone for a reason other than an identical body, and failed states, get a line each; so does
- * every state of a dry run.
+ * every state of a dry run, and with {@code --verbose} every state with what was done to it.
  */
 final class CopyProgress implements CopyListener {
   private static final int WIDTH = 30;
@@ -18,15 +18,17 @@ final class CopyProgress implements CopyListener {
   private final PrintWriter err;
   private final boolean terminal;
   private final boolean dryRun;
+  private final boolean verbose;
   private final long total;
   private boolean barShown;
   private long lastLogged;
 
-  CopyProgress(CliIo io, boolean dryRun, long total) {
+  CopyProgress(CliIo io, boolean dryRun, boolean verbose, long total) {
     this.out = io.out();
     this.err = io.err();
     this.terminal = io.terminal();
     this.dryRun = dryRun;
+    this.verbose = verbose;
     this.total = total;
   }
 
@@ -34,6 +36,8 @@ final class CopyProgress implements CopyListener {
   public void copied(String stateId, boolean replaced) {
     if (dryRun) {
       line(out, (replaced ? "would replace " : "would copy ") + stateId);
+    } else if (verbose) {
+      line(out, (replaced ? "replaced " : "copied ") + stateId);
     }
   }
 
@@ -41,6 +45,8 @@ final class CopyProgress implements CopyListener {
   public void skipped(String stateId, SkipReason reason) {
     if (reason != SkipReason.UNCHANGED) {
       line(out, "skipped " + stateId + ": " + reason.description());
+    } else if (verbose) {
+      line(out, "unchanged " + stateId);
     }
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Print the state a run of this state_id would start from, as 'meltano state get' does: the"
           + " partial state merged onto the completed state ({\"singer_state\": ...}), on one line"
-          + " (--format json, ready for 'statestore set') or indented (--format pretty).",
+          + " (--format json, ready for 'statestore set'), indented (--format pretty or text) or as"
+          + " CSV with a header (--format csv: state_id,state).",
       "--raw prints the stored document {\"completed\": ..., \"partial\": ...} exactly as the store"
           + " holds it, also when it is damaged (not valid JSON).",
       "A state that does not exist is an error (Meltano prints {} for it)."
@@ -27,14 +28,17 @@ final class GetCommand extends VerbBase {
   /** Output formats of the merged state. */
   enum Format {
     json,
-    pretty
+    pretty,
+    text,
+    csv
   }
 
   @Option(
       names = "--format",
       paramLabel = "<format>",
       defaultValue = "json",
-      description = "json (one line, the default) or pretty (indented by 2).")
+      description =
+          "json (one line, the default), pretty or text (indented by 2), csv (state_id,state).")
   Format format;
 
   @Option(
@@ -52,8 +56,15 @@ final class GetCommand extends VerbBase {
         return ExitCodes.OK;
       }
       Object merged = StateAccess.merged(stateId, body);
-      io().out()
-          .println(format == Format.pretty ? StateJson.pretty(merged) : StateJson.compact(merged));
+      switch (format) {
+        case pretty, text -> io().out().println(StateJson.pretty(merged));
+        case csv -> {
+          RowPrinter rows = new RowPrinter(io().out(), OutputFormat.csv, "state_id", "state");
+          rows.row(null, stateId, StateJson.compact(merged));
+          rows.finish();
+        }
+        default -> io().out().println(StateJson.compact(merged));
+      }
     }
     return ExitCodes.OK;
   }

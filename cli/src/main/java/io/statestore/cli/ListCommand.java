@@ -1,7 +1,6 @@
 package io.statestore.cli;
 
 import io.statestore.cli.copy.StatePattern;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +28,19 @@ final class ListCommand extends VerbBase {
       description = "Also print each state's updated_at.")
   boolean longFormat;
 
+  @Option(
+      names = "--format",
+      paramLabel = "<format>",
+      defaultValue = "text",
+      description =
+          "text (ids, one a line; the default), json (an array of {state_id, updated_at}) or csv"
+              + " (state_id,updated_at with a header).")
+  OutputFormat format;
+
   @Override
   int run() throws Exception {
     StatePattern p = StatePattern.of(pattern);
-    PrintWriter out = io().out();
+    RowPrinter rows = new RowPrinter(io().out(), format, "state_id", "updated_at");
     try (Connection c = store.connect();
         PreparedStatement s =
             c.prepareStatement(
@@ -46,15 +54,13 @@ final class ListCommand extends VerbBase {
           if (!p.matches(id)) {
             continue;
           }
-          if (longFormat) {
-            Timestamp t = rs.getTimestamp(2);
-            out.println(id + "\t" + (t == null ? "-" : t.toInstant().toString()));
-          } else {
-            out.println(id);
-          }
+          Timestamp t = rs.getTimestamp(2);
+          String updated = t == null ? null : t.toInstant().toString();
+          rows.row(longFormat ? id + "\t" + (updated == null ? "-" : updated) : id, id, updated);
         }
       }
     }
+    rows.finish();
     return ExitCodes.OK;
   }
 }

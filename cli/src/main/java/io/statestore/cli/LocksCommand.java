@@ -1,11 +1,12 @@
 package io.statestore.cli;
 
 import io.statestore.cli.copy.StatePattern;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "locks",
     mixinStandardHelpOptions = true,
-    description = "List the locks held now: state_id, locked_at, expires_at (UTC).")
+    description = {
+      "List the lock objects present now: state_id, locked_at, expires_at (UTC), then 'live' or"
+          + " 'stale' and the lock's age.",
+      "A stale lock (past expires_at, i.e. older than lock_timeout_seconds) is one a writer that"
+          + " died left behind: the next writer takes it over, or 'statestore unlock' removes it."
+    })
 final class LocksCommand extends VerbBase {
   @Mixin StoreArgs store;
 
@@ -24,10 +30,21 @@ final class LocksCommand extends VerbBase {
       description = "Only ids matching this pattern: * any run, ? one character, [abc] a class.")
   String pattern;
 
+  @Option(
+      names = "--format",
+      paramLabel = "<format>",
+      defaultValue = "text",
+      description =
+          "text (tab-separated; the default), json (an array of {state_id, locked_at, expires_at,"
+              + " stale, age_seconds}) or csv (the same columns with a header).")
+  OutputFormat format;
+
   @Override
   int run() throws Exception {
     StatePattern p = StatePattern.of(pattern);
-    PrintWriter out = io().out();
+    RowPrinter rows =
+        new RowPrinter(
+            io().out(), format, "state_id", "locked_at", "expires_at", "stale", "age_seconds");
     try (Connection c = store.connect();
         PreparedStatement s =
             c.prepareStatement(
@@ -36,19 +53,59 @@ final class LocksCommand extends VerbBase {
                     + "' ORDER BY state_id")) {
       s.setString(1, p.like());
       try (ResultSet rs = s.executeQuery()) {
+        Instant now = Instant.now();
         while (rs.next()) {
           String id = rs.getString(1);
-          if (p.matches(id)) {
-            out.println(
-                id + "\t" + instant(rs.getTimestamp(2)) + "\t" + instant(rs.getTimestamp(3)));
+          if (!p.matches(id)) {
+            continue;
           }
+          Instant locked = instant(rs.getTimestamp(2));
+          Instant expires = instant(rs.getTimestamp(3));
+          boolean stale = expires != null && expires.isBefore(now);
+          Long age = locked == null ? null : Duration.between(locked, now).toSeconds();
+          String text =
+              id
+                  + "\t"
+                  + text(locked)
+                  + "\t"
+                  + text(expires)
+                  + "\t"
+                  + (stale ? "stale" : "live")
+                  + (age == null ? "" : " (age " + age(age) + ")");
+          rows.row(text, id, string(locked), string(expires), stale, age);
         }
       }
     }
+    rows.finish();
     return ExitCodes.OK;
   }
 
-  private static String instant(Timestamp t) {
-    return t == null ? "-" : t.toInstant().toString();
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static String string(Instant i) {
+    return i == null ? null : i.toString();
+  }
+
+  private static String text(Instant i) {
+    return i == null ? "-" : i.toString();
+  }
+
+  /** An age as people read it: {@code 42s}, {@code 5m}, {@code 3h 4m}, {@code 812d 3h}. */
+  static String age(long seconds) {
+    if (seconds < 0) {
+      return "0s";
+    }
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return seconds / 60 + "m";
+    }
+    if (seconds < 86_400) {
+      return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
+    }
+    return seconds / 86_400 + "d " + seconds % 86_400 / 3600 + "h";
   }
 }

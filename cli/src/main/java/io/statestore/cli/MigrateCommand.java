@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
           + " States the target holds with another body are skipped and listed (--skip-existing,"
           + " the default) or replaced (--overwrite); a target state whose updated_at is newer than"
           + " the source's is never replaced unless --force. A state that fails is listed with its"
-          + " SQLState, nothing of it written, and the copy goes on.",
+          + " SQLState, nothing of it written, and the copy goes on. --verbose lists every state"
+          + " with what was done to it (copied, replaced, unchanged, skipped).",
+      "A source file store directory that does not exist is an error (exit 1), never an empty"
+          + " copy; a source with no state matching warns on stderr.",
       "Exit status 2 when some state failed or was refused."
     })
 final class MigrateCommand extends VerbBase {
@@ -43,20 +46,28 @@ final class MigrateCommand extends VerbBase {
 
   @Override
   int run() throws Exception {
-    return migrate(io(), source, target, options, force);
+    return migrate(io(), source, target, options, force, root.verbose());
   }
 
   /** Copies the states of one store to another; returns the exit status. */
-  static int migrate(CliIo io, String source, String target, MigrateOptions o, boolean force)
+  static int migrate(
+      CliIo io, String source, String target, MigrateOptions o, boolean force, boolean verbose)
       throws SQLException {
     CopyOptions options = o.toCopyOptions(force);
     try (Connection src = StoreArgs.connect(source, o.sourceProperties);
         Connection dst = StoreArgs.connect(target, o.targetProperties)) {
       long total = io.terminal() ? count(src, o.pattern) : -1;
-      CopyProgress progress = new CopyProgress(io, o.dryRun, total);
+      CopyProgress progress = new CopyProgress(io, o.dryRun, verbose, total);
       CopyResult result = new StateCopier(src, dst).copy(options, progress);
       progress.finish();
       io.out().println(result.summary());
+      if (result.total() == 0) {
+        io.err()
+            .println(
+                "statestore: warning: no state in the source store"
+                    + (o.pattern == null ? "" : " matches --pattern " + o.pattern)
+                    + "; nothing was copied (check the source URI and the pattern)");
+      }
       return result.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
   }

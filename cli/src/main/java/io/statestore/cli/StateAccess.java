@@ -42,7 +42,8 @@ final class StateAccess {
   /** The stored body of a state; a missing state is an error. */
   String existingBody(String stateId) throws SQLException {
     return body(stateId)
-        .orElseThrow(() -> new UserException("No state with state_id '" + stateId + "'"));
+        .orElseThrow(
+            () -> new UserException("No state with state_id '" + stateId + "'", "42704", null));
   }
 
   /** Prints each warning of a chain on stderr, once. */

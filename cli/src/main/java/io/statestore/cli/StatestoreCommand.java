@@ -1,7 +1,9 @@
 package io.statestore.cli;
 
+import io.statestore.core.ParserMessages;
 import io.statestore.jdbc.StatestoreDriver;
 import io.statestore.spi.StateStoreException;
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,7 +34,7 @@ import picocli.CommandLine.Spec;
           + " export, clear --all).",
       "'copy' of two state ids works in one store as 'meltano state copy'; 'copy' of two store"
           + " URIs is 'migrate'.",
-      "Run 'statestore <verb> --help' for a verb's options."
+      "Run 'statestore help <verb>' or 'statestore <verb> --help' for a verb's options."
     },
     subcommands = {
       ListCommand.class,
@@ -46,12 +50,19 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       LocksCommand.class,
       UnlockCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class StatestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final CliIo io;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show what is done state by state (migrate) and the stack trace of an error.")
+  boolean verbose;
 
   /** The command writing to the given streams. */
   public StatestoreCommand(CliIo io) {
@@ -61,6 +72,11 @@ public final class StatestoreCommand implements Callable<Integer> {
   /** The streams of this run. */
   CliIo io() {
     return io;
+  }
+
+  /** Whether --verbose was given. */
+  boolean verbose() {
+    return verbose;
   }
 
   @Override
@@ -131,7 +147,12 @@ public final class StatestoreCommand implements Callable<Integer> {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("statestore: " + describe(ex));
+          PrintWriter err = commandLine.getErr();
+          err.println("statestore: " + describe(ex) + ErrorHints.hint(ex));
+          StatestoreCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
+          if (root.verbose) {
+            ex.printStackTrace(err);
+          }
           return ExitCodes.USER_ERROR;
         });
     return cl;
@@ -143,7 +164,10 @@ public final class StatestoreCommand implements Callable<Integer> {
       return oneLine(s.getMessage())
           + (s.getSQLState() == null ? "" : " [" + s.getSQLState() + "]");
     }
-    if (e instanceof UserException || e instanceof StateStoreException) {
+    if (e instanceof UserException u) {
+      return oneLine(u.getMessage()) + " [" + u.sqlState() + "]";
+    }
+    if (e instanceof StateStoreException) {
       return oneLine(e.getMessage());
     }
     String m = e.getMessage();
@@ -183,7 +207,7 @@ public final class StatestoreCommand implements Callable<Integer> {
   }
 
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return s == null ? "" : ParserMessages.clean(s).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
   }
 
   /** Gives every verb the streams of this run. */

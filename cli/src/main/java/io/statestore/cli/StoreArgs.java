@@ -14,10 +14,14 @@ public final class StoreArgs {
       names = {"-s", "--store"},
       paramLabel = "<uri>",
       defaultValue = "${env:STATESTORE_URI:-}",
-      description =
-          "The store: file:///dir, systemdb:<jdbc url>, s3://bucket/prefix, azure://container/prefix,"
-              + " gs://bucket/prefix, ... (default: $STATESTORE_URI, else the embedded default"
-              + " store).")
+      description = {
+        "The store (default: $STATESTORE_URI, else the",
+        "embedded default store):",
+        "  file:///dir   systemdb:<jdbc url>",
+        "  s3://bucket/prefix   gs://bucket/prefix",
+        "  azure://container/prefix",
+        "A pasted jdbc:statestore:<uri> works too."
+      })
   String uri;
 
   @Option(
@@ -31,13 +35,27 @@ public final class StoreArgs {
     return connect(uri, properties);
   }
 
+  /**
+   * The store URI without a pasted {@code jdbc:statestore:} prefix (any letter case), as a URL
+   * copied from a SQL tool's connection dialog carries; {@code ""} for none.
+   */
+  static String storeUri(String uri) {
+    if (uri == null) {
+      return "";
+    }
+    String u = uri.strip();
+    return u.regionMatches(true, 0, StatestoreDriver.PREFIX, 0, StatestoreDriver.PREFIX.length())
+        ? u.substring(StatestoreDriver.PREFIX.length())
+        : u;
+  }
+
   /** Opens a driver connection to a store URI with settings. */
   static Connection connect(String uri, Map<String, String> settings) throws SQLException {
     Properties p = new Properties();
     if (settings != null) {
       settings.forEach(p::setProperty);
     }
-    String url = StatestoreDriver.PREFIX + (uri == null ? "" : uri);
+    String url = StatestoreDriver.PREFIX + storeUri(uri);
     return new StatestoreDriver().connect(url, p);
   }
 }

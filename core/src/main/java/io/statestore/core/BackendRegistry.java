@@ -3,6 +3,7 @@ package io.statestore.core;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateBackendProvider;
 import io.statestore.spi.StateStoreException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -32,7 +33,7 @@ public final class BackendRegistry {
     if (loader != null && loader != BackendRegistry.class.getClassLoader()) {
       addAll(found, ServiceLoader.load(StateBackendProvider.class, loader));
     }
-    return new BackendRegistry(Map.copyOf(found));
+    return new BackendRegistry(Collections.unmodifiableSortedMap(new TreeMap<>(found)));
   }
 
   /** Providers visible to the current thread's context class loader. */

@@ -1,5 +1,6 @@
 package io.statestore.jdbc;
 
+import io.statestore.core.ParserMessages;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
 import java.sql.BatchUpdateException;
@@ -79,6 +80,6 @@ final class SqlErrors {
 
   /** Removes anything that looks like credentials from a message. */
   static String safe(String message) {
-    return message == null ? null : StoreLocation.redact(message);
+    return message == null ? null : StoreLocation.redact(ParserMessages.clean(message));
   }
 }

@@ -25,8 +25,9 @@ class SettingNameCaseTest {
 
   @TempDir Path dir;
 
-  private String url() {
-    return "jdbc:statestore:file://" + dir.resolve("store");
+  private String url() throws java.io.IOException {
+    // an existing empty store: a directory that does not exist is refused by reads
+    return "jdbc:statestore:file://" + java.nio.file.Files.createDirectories(dir.resolve("store"));
   }
 
   private static SQLException insertFails(Connection c) {

@@ -8,9 +8,17 @@ import java.util.Optional;
 public final class LocalStores {
   private LocalStores() {}
 
-  /** A file store in {@code dir}, in Meltano's layout. */
+  /**
+   * A file store in {@code dir}, in Meltano's layout: an existing empty directory (a directory that
+   * does not exist is refused by reads until the first write creates it).
+   */
   public static StoreFixture file(Path dir) {
     Path root = dir.toAbsolutePath().resolve("store");
+    try {
+      java.nio.file.Files.createDirectories(root);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return new StoreFixture() {
       @Override
       public String url() {

@@ -61,50 +61,36 @@ public final class FileBackend implements StateBackend {
   private final StoreGuard guard;
   private final FileNames fileNames = FileNames.forJvm();
   private final AtomicBoolean warnedNoHardLinks = new AtomicBoolean();
+  private final StoreRoot storeRoot;
 
   private FileBackend(Path root, FileLayout layout, boolean fsync, StoreGuard guard) {
     this.root = root;
     this.layout = layout;
     this.fsync = fsync;
     this.guard = guard;
+    this.storeRoot = new StoreRoot(root);
   }
 
   /**
-   * Opens a store directory, creating it (and its parents) if missing.
+   * Opens a store directory. A missing directory is not created here: reading it fails with {@link
+   * ErrorKind#INVALID_CONFIGURATION} naming it, and the first write creates it (owner-only), as
+   * Meltano does.
    *
    * @param directory the store directory
    * @param layout how state ids name their directories
    * @param fsync whether writes are synced to disk before they return
-   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when the path is a file,
-   *     {@link ErrorKind#DENIED} or {@link ErrorKind#UNAVAILABLE} when it cannot be created
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when the path is a file
    */
   public static FileBackend open(Path directory, FileLayout layout, boolean fsync) {
     Path root = directory.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(root);
-    } catch (FileAlreadyExistsException e) {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new StateStoreException(
           ErrorKind.INVALID_CONFIGURATION,
-          "The file store directory " + root + " exists but is not a directory",
-          e);
-    } catch (AccessDeniedException e) {
-      throw new StateStoreException(
-          ErrorKind.DENIED,
-          "Permission denied: could not create the file store directory " + root,
-          e);
-    } catch (IOException e) {
-      throw new StateStoreException(
-          ErrorKind.UNAVAILABLE,
-          "Could not create the file store directory " + root + ": " + FileErrors.reason(e),
-          e);
+          "The file store directory " + root + " exists but is not a directory");
     }
-    try {
-      FileBackend backend = new FileBackend(root, layout, fsync, new StoreGuard(root));
-      LOG.debug("Opened {} (layout {}, fsync {})", backend.describe(), layout, fsync);
-      return backend;
-    } catch (IOException e) {
-      throw FileErrors.map(e, "open the file store directory", root, root);
-    }
+    FileBackend backend = new FileBackend(root, layout, fsync, new StoreGuard(root));
+    LOG.debug("Opened {} (layout {}, fsync {})", backend.describe(), layout, fsync);
+    return backend;
   }
 
   /** The store directory. */
@@ -160,6 +146,9 @@ public final class FileBackend implements StateBackend {
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
     Path dir = stateDirectory(stateId);
     Path file = dir.resolve(kind.fileName());
+    if (storeRoot.neverExisted()) {
+      return Optional.empty(); // nothing is there; a writer reads before it writes
+    }
     try {
       if (StoreEntries.isLink(dir) || StoreEntries.isLink(file)) {
         LOG.debug("Not reading {}: a symbolic link is not a state", file);
@@ -189,6 +178,7 @@ public final class FileBackend implements StateBackend {
   @Override
   public Stream<ListedState> list(ObjectKind kind, String prefix) {
     String start = prefix == null ? "" : prefix;
+    storeRoot.refuseReadIfMissing();
     List<Entry> entries = new ArrayList<>();
     try (DirectoryStream<Path> names = Files.newDirectoryStream(root)) {
       for (Path dir : names) {
@@ -244,6 +234,7 @@ public final class FileBackend implements StateBackend {
     boolean createdDir = false;
     boolean done = false;
     try {
+      storeRoot.createIfMissing();
       Path temp = null;
       for (int attempt = 1; temp == null; attempt++) {
         createdDir |= StoreEntries.ensureDirectory(dir, stateId);

@@ -29,16 +29,27 @@ final class StoreGuard {
 
   private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
+  private final Path root;
   private final Path file;
-  private final ReentrantLock jvmLock;
+  private volatile ReentrantLock jvmLock;
 
   /**
-   * @param root the store directory, which must exist
+   * @param root the store directory; it need not exist yet (nothing is created until a write)
    */
-  StoreGuard(Path root) throws IOException {
+  StoreGuard(Path root) {
+    this.root = root;
     this.file = root.resolve(FILE_NAME);
-    this.jvmLock =
-        JVM_LOCKS.computeIfAbsent(root.toRealPath().resolve(FILE_NAME), k -> new ReentrantLock());
+  }
+
+  /** The JVM-wide lock of this store's guard file, found once the store directory exists. */
+  private ReentrantLock jvmLock() throws IOException {
+    ReentrantLock lock = jvmLock;
+    if (lock == null) {
+      lock =
+          JVM_LOCKS.computeIfAbsent(root.toRealPath().resolve(FILE_NAME), k -> new ReentrantLock());
+      jvmLock = lock;
+    }
+    return lock;
   }
 
   /** An action on files that may fail with an {@link IOException}. */
@@ -49,6 +60,7 @@ final class StoreGuard {
 
   /** Runs an action while holding the guard. */
   <T> T call(IoAction<T> action) throws IOException {
+    ReentrantLock jvmLock = jvmLock();
     try {
       jvmLock.lockInterruptibly();
     } catch (InterruptedException e) {

@@ -22,7 +22,7 @@ class Base64FileBackendContractTest extends BackendContractTest {
 
   @Override
   protected StateBackend createBackend() {
-    return FileBackend.open(dir.resolve("store"), FileLayout.BASE64, false);
+    return FileBackend.open(TestDirs.existing(dir.resolve("store")), FileLayout.BASE64, false);
   }
 
   @Test

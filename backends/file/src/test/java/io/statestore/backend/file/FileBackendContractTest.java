@@ -11,6 +11,6 @@ class FileBackendContractTest extends BackendContractTest {
 
   @Override
   protected StateBackend createBackend() {
-    return FileBackend.open(dir.resolve("store"), FileLayout.POSIX, true);
+    return FileBackend.open(TestDirs.existing(dir.resolve("store")), FileLayout.POSIX, true);
   }
 }

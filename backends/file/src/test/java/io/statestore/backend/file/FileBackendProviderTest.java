@@ -114,11 +114,32 @@ class FileBackendProviderTest {
   }
 
   @Test
-  void missingDirectoriesAreCreated() {
+  void aMissingDirectoryIsNeverCreatedByAReadAndTheFirstWriteCreatesItOwnerOnly()
+      throws IOException {
     Path nested = dir.resolve("a").resolve("b").resolve("state");
     try (StateStore store = StateStores.open("file://" + nested, Map.of())) {
-      assertTrue(Files.isDirectory(nested));
       assertEquals("file://" + nested, store.describe());
+      StateBackend backend = store.backend();
+      StateStoreException listed =
+          assertThrows(
+              StateStoreException.class,
+              () -> backend.list(io.statestore.spi.ObjectKind.STATE, "").count());
+      assertEquals(ErrorKind.INVALID_CONFIGURATION, listed.kind());
+      assertTrue(listed.getMessage().contains(nested.toString()), listed.getMessage());
+      assertTrue(backend.read("dev:a", io.statestore.spi.ObjectKind.STATE).isEmpty());
+      assertFalse(Files.exists(dir.resolve("a")), "a read created the store directory");
+
+      backend.write(
+          "dev:a",
+          io.statestore.spi.ObjectKind.STATE,
+          DOC.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          io.statestore.spi.Precondition.absent());
+      assertTrue(Files.isDirectory(nested));
+      assertEquals(
+          "rwx------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("a"))));
+      assertEquals(1, backend.list(io.statestore.spi.ObjectKind.STATE, "").count());
     }
   }
 

@@ -60,7 +60,8 @@ class FileBackendTest {
   @ParameterizedTest
   @ValueSource(strings = {"..", ".", "", "a/b", "../escape", "/abs", "x/../../y", "nul\u0000"})
   void idsThatWouldLeaveTheRootAreRefusedByTheBackendItself(String id) throws IOException {
-    FileBackend b = FileBackend.open(dir.resolve("store"), FileLayout.POSIX, false);
+    FileBackend b =
+        FileBackend.open(TestDirs.existing(dir.resolve("store")), FileLayout.POSIX, false);
     assertEquals(ErrorKind.INVALID_INPUT, kindOf(() -> b.read(id, ObjectKind.STATE)));
     assertEquals(
         ErrorKind.INVALID_INPUT,
@@ -155,7 +156,7 @@ class FileBackendTest {
   @Test
   void aRemovedStoreDirectoryIsUnavailable() throws IOException {
     Path root = dir.resolve("store");
-    FileBackend b = FileBackend.open(root, FileLayout.POSIX, false);
+    FileBackend b = FileBackend.open(TestDirs.existing(root), FileLayout.POSIX, false);
     Files.delete(root);
     for (Runnable r :
         List.<Runnable>of(
