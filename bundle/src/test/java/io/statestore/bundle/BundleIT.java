@@ -276,7 +276,7 @@ class BundleIT {
     String set = launch(project, "set", id, "--input-file", input.toString(), "-s", store);
     assertEquals("Created state_id '" + id + "'", set.strip());
     assertEquals(id, launch(project, "list", "-s", store).strip());
-    assertEquals(body, launch(project, "get", id, "-s", store).strip());
+    assertEquals(body, launch(project, "get", "--raw", id, "-s", store).strip());
   }
 
   @Test

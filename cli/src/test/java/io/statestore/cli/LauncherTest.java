@@ -87,7 +87,7 @@ class LauncherTest {
     Run list = launch(Map.of(), "list", "--store", store);
     assertEquals(0, list.status, list.toString());
     assertEquals("dev:tap-a-to-target-b", list.out.strip(), list.toString());
-    Run get = launch(Map.of(), "get", "dev:tap-a-to-target-b", "--store", store);
+    Run get = launch(Map.of(), "get", "--raw", "dev:tap-a-to-target-b", "--store", store);
     assertEquals(0, get.status, get.toString());
     assertEquals(BODY, get.out.strip());
     assertEquals(List.of("alembic_version", "state"), tables(), "reading created a table");
@@ -110,7 +110,7 @@ class LauncherTest {
     Run list = launch(c, "list", "--store", store);
     assertEquals(0, list.status, list.toString());
     assertEquals(List.of("dev:tap-a-to-target-b", id), list.out.strip().lines().toList());
-    Run get = launch(c, "get", id, "--store", store);
+    Run get = launch(c, "get", "--raw", id, "--store", store);
     assertEquals(0, get.status, get.toString());
     assertEquals(BODY, get.out.strip());
     try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);

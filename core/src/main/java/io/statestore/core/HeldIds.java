@@ -49,6 +49,14 @@ final class HeldIds {
     try (Stream<ListedState> listed =
         BoundedCalls.stream(deadline, what, () -> backend.list(kind, stateId))) {
       return listed.anyMatch(s -> s.stateId().equals(stateId));
+    } catch (StateStoreException e) {
+      if (e.kind() == ErrorKind.INVALID_CONFIGURATION) {
+        // A store that does not exist yet (a file store's directory before its first write)
+        // holds no id: a point read of it finds nothing, as for any id, and a write is refused
+        // by the rule rather than by the missing store.
+        return false;
+      }
+      throw e;
     }
   }
 }
