@@ -57,6 +57,15 @@ public final class StateDocuments {
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /**
+   * The JSON reader every stored document is read with: Python's {@code NaN}/{@code Infinity}
+   * accepted, duplicate keys refused, no limit on string or number length. Tools that parse state
+   * documents themselves (the command line) use it so they accept exactly what the store does.
+   */
+  public static JsonFactory jsonFactory() {
+    return JSON;
+  }
+
   private StateDocuments() {}
 
   /**
