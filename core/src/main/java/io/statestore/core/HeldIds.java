@@ -42,7 +42,9 @@ final class HeldIds {
 
   /** Whether the backend lists an object of {@code kind} under exactly this id. */
   boolean holds(String stateId, ObjectKind kind, Deadline deadline) {
-    if (!TEXT.accepts(stateId)) {
+    if (!TEXT.accepts(stateId) || hasControlCharacter(stateId)) {
+      // Object stores list through XML, which cannot carry control characters: such a prefix
+      // makes the listing itself fail, and no store that refuses the id lists one.
       return false;
     }
     String what = "looking up state_id " + StateIds.quote(stateId) + " in " + backend.describe();
@@ -58,5 +60,14 @@ final class HeldIds {
       }
       throw e;
     }
+  }
+
+  private static boolean hasControlCharacter(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
