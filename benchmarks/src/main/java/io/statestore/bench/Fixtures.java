@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -59,13 +60,15 @@ public final class Fixtures {
   }
 
   /**
-   * Creates Meltano's state table in an H2 database (through statestore, which creates it with
-   * Meltano's definition) and fills it with batched inserts.
+   * Creates Meltano's state table in an H2 database (through statestore's first write, which
+   * creates it with Meltano's definition) and fills it with batched inserts.
    */
   public static void populateSystemDb(Path dir, List<String> ids) throws SQLException {
-    try (Connection c = DriverManager.getConnection(systemDbUrl(dir))) {
-      // Opening the store creates the table.
-      c.getMetaData();
+    try (Connection c = DriverManager.getConnection(systemDbUrl(dir));
+        Statement s = c.createStatement()) {
+      // The store's first write creates the table; the state itself is removed again.
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('setup', '{\"completed\": {}}')");
+      s.executeUpdate("DELETE FROM state WHERE state_id = 'setup'");
     }
     try (Connection c = DriverManager.getConnection(h2Url(dir));
         PreparedStatement ps =
