@@ -58,8 +58,7 @@ final class ConnectionHandler implements InvocationHandler {
       }
       case "getMetaData" -> {
         DatabaseMetaData md = (DatabaseMetaData) JdbcProxies.invoke(target, method, args);
-        return JdbcProxies.wrap(
-            DatabaseMetaData.class, new MetaDataHandler(md, proxy(), displayUrl, schemas));
+        return new StatestoreDatabaseMetaData(md, proxy(), displayUrl, schemas);
       }
       case "setAutoCommit" -> {
         if (!(Boolean) args[0]) {

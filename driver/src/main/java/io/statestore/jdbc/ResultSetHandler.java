@@ -45,6 +45,10 @@ final class ResultSetHandler implements InvocationHandler {
     switch (method.getName()) {
       case "getStatement":
         return statement;
+      case "getMetaData":
+        return new StatestoreResultSetMetaData(
+            (java.sql.ResultSetMetaData) JdbcProxies.invoke(target, method, args),
+            target.getStatement().getConnection());
       case "getWarnings":
         return chain((SQLWarning) JdbcProxies.invoke(target, method, args), warnings);
       case "clearWarnings":
