@@ -18,6 +18,7 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  */
 final class SqlErrors {
   private static final String AVATICA = "org.apache.calcite.avatica.";
+  private static final String RUNTIME = "org.apache.calcite.runtime.";
 
   private SqlErrors() {}
 
@@ -59,9 +60,9 @@ final class SqlErrors {
     if (unsupported != null) {
       return unsupported(unsupported);
     }
-    CalciteException evaluation = find(thrown, CalciteException.class);
+    Throwable evaluation = evaluation(thrown);
     if (evaluation != null) {
-      if (raisedBy(evaluation, Like.class)) {
+      if (origin(evaluation).equals(Like.class.getName())) {
         return new StatestoreSQLException(
             StatestoreErrorCode.INVALID_ESCAPE,
             rootMessage(thrown)
@@ -132,19 +133,23 @@ final class SqlErrors {
     return "This operation";
   }
 
-  private static boolean raisedBy(Throwable e, Class<?> origin) {
-    for (StackTraceElement f : e.getStackTrace()) {
-      if (f.getClassName().equals(origin.getName())) {
-        return true;
-      }
-      if (!f.getClassName().startsWith("org.apache.calcite.runtime.")
-          && !f.getClassName().startsWith("org.apache.calcite.util.")
-          && !f.getClassName().startsWith("java.")
-          && !f.getClassName().startsWith("jdk.")) {
-        return false;
+  /**
+   * The failure of evaluating SQL on the caller's values: a {@link CalciteException}, or an
+   * exception raised by the engine's runtime functions ({@code LIKE}, casts, JSON functions).
+   */
+  private static Throwable evaluation(Throwable thrown) {
+    for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof CalciteException || origin(t).startsWith(RUNTIME)) {
+        return t;
       }
     }
-    return false;
+    return null;
+  }
+
+  /** The class that raised {@code t}. */
+  private static String origin(Throwable t) {
+    StackTraceElement[] frames = t.getStackTrace();
+    return frames.length == 0 ? "" : frames[0].getClassName();
   }
 
   /** An exception the engine made to carry another (its state and message say nothing). */
