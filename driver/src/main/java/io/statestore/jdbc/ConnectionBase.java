@@ -172,8 +172,7 @@ abstract class ConnectionBase implements Connection {
     try {
       checkOpen();
     } catch (SQLException e) {
-      throw new SQLClientInfoException(
-          e.getMessage(), e.getSQLState(), Map.of(), e);
+      throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), Map.of(), e);
     }
     Map<String, ClientInfoStatus> failed = new LinkedHashMap<>();
     for (String name : values.keySet()) {

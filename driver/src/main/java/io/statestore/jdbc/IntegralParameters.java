@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Converts a number bound to an integral parameter ({@code LIMIT ?}, {@code OFFSET ?}, {@code
- * FETCH FIRST ? ROWS}, an integer column) to exactly the parameter's type, as the engine needs it:
- * jOOQ and others bind a {@code LIMIT} with {@code setLong} or a {@code BigDecimal}.
+ * Converts a number bound to an integral parameter ({@code LIMIT ?}, {@code OFFSET ?}, {@code FETCH
+ * FIRST ? ROWS}, an integer column) to exactly the parameter's type, as the engine needs it: jOOQ
+ * and others bind a {@code LIMIT} with {@code setLong} or a {@code BigDecimal}.
  */
 final class IntegralParameters {
   private IntegralParameters() {}

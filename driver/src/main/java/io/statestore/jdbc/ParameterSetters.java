@@ -258,7 +258,7 @@ abstract class ParameterSetters extends StatestoreStatement implements PreparedS
 
   @Override
   public void setInt(int index, int x) throws SQLException {
-    bind(index, p -> p.setInt(index, x));
+    number(index, x, p -> p.setInt(index, x));
   }
 
   @Override
@@ -390,5 +390,4 @@ abstract class ParameterSetters extends StatestoreStatement implements PreparedS
     String s = Streams.text(x, StandardCharsets.UTF_16BE, y);
     bind(index, p -> p.setString(index, s));
   }
-
 }

@@ -116,9 +116,7 @@ final class SqlErrors {
     }
     String what = e.getMessage() != null ? e.getMessage() : method(e);
     return new StatestoreSQLException(
-        StatestoreErrorCode.FEATURE_NOT_SUPPORTED,
-        what + " is not supported by statestore",
-        e);
+        StatestoreErrorCode.FEATURE_NOT_SUPPORTED, what + " is not supported by statestore", e);
   }
 
   /** The engine method that refused: the first frame outside the engine's refusal helper. */

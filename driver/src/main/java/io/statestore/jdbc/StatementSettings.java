@@ -36,7 +36,9 @@ abstract class StatementSettings implements Statement {
     connection.checkOpen();
     if (closed || target.isClosed()) {
       throw new StatestoreSQLException(
-          StatestoreErrorCode.FUNCTION_SEQUENCE_ERROR, "The statement is closed: create another", null);
+          StatestoreErrorCode.FUNCTION_SEQUENCE_ERROR,
+          "The statement is closed: create another",
+          null);
     }
   }
 
@@ -135,7 +137,8 @@ abstract class StatementSettings implements Statement {
     if (seconds < 0) {
       throw negative("The query timeout", seconds);
     }
-    set(() -> {
+    set(
+        () -> {
           target.setQueryTimeout(seconds);
           return null;
         });
@@ -161,7 +164,8 @@ abstract class StatementSettings implements Statement {
     if (max < 0) {
       throw negative("The maximum number of rows", max);
     }
-    set(() -> {
+    set(
+        () -> {
           target.setLargeMaxRows(max);
           return null;
         });
@@ -177,7 +181,8 @@ abstract class StatementSettings implements Statement {
     if (max < 0) {
       throw negative("The maximum field size", max);
     }
-    set(() -> {
+    set(
+        () -> {
           target.setMaxFieldSize(max);
           return null;
         });
@@ -193,7 +198,8 @@ abstract class StatementSettings implements Statement {
     if (rows < 0) {
       throw negative("The fetch size", rows);
     }
-    set(() -> {
+    set(
+        () -> {
           target.setFetchSize(rows);
           return null;
         });

@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * A prepared statement of the driver over one of the engine's. Executions are refused with 25006
- * on a read-only connection when the statement writes (the engine's statement kind, known once it
- * is prepared); {@link #addBatch()} records the row's bindings and the batch runs them row by row.
- * The SQL-text methods of {@link java.sql.Statement} are refused, as JDBC asks.
+ * A prepared statement of the driver over one of the engine's. Executions are refused with 25006 on
+ * a read-only connection when the statement writes (the engine's statement kind, known once it is
+ * prepared); {@link #addBatch()} records the row's bindings and the batch runs them row by row. The
+ * SQL-text methods of {@link java.sql.Statement} are refused, as JDBC asks.
  */
 public final class StatestorePreparedStatement extends ParameterSetters {
   StatestorePreparedStatement(

@@ -26,8 +26,8 @@ public final class StatestoreResultSet extends ResultSetLabelGetters {
   private int fetchSize;
 
   /**
-   * A result set over the engine's {@code target}, made by {@code statement}; {@code owned}, if
-   * not null, is an engine statement closed with it.
+   * A result set over the engine's {@code target}, made by {@code statement}; {@code owned}, if not
+   * null, is an engine statement closed with it.
    */
   StatestoreResultSet(
       ResultSet target, StatestoreStatement statement, ReadWarnings warnings, Statement owned) {

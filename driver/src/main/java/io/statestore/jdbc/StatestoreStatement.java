@@ -16,9 +16,8 @@ import java.util.List;
  * A statement of the driver over one of the engine's. Every execution is refused with 25006 on a
  * read-only connection when it would write; batches run as a sequence of single updates (each row
  * its own backend write), reporting counts and stopping at the first failure with a {@link
- * BatchUpdateException}. Warnings of the statement's reads (a damaged state returned as stored)
- * are collected per statement and shown by {@link #getWarnings()} on the statement and its result
- * sets.
+ * BatchUpdateException}. Warnings of the statement's reads (a damaged state returned as stored) are
+ * collected per statement and shown by {@link #getWarnings()} on the statement and its result sets.
  */
 public class StatestoreStatement extends StatementSettings {
   private final List<SqlCall<Long>> batch = new ArrayList<>();

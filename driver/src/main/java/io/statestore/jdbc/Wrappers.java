@@ -28,6 +28,7 @@ final class Wrappers {
   }
 
   static boolean isWrapperFor(Object self, Object engine, Class<?> iface) {
-    return iface != null && (iface.isInstance(self) || (engine != null && iface.isInstance(engine)));
+    return iface != null
+        && (iface.isInstance(self) || (engine != null && iface.isInstance(engine)));
   }
 }

@@ -35,8 +35,7 @@ class ClientInfoTest {
           assertThrows(SQLClientInfoException.class, () -> c.setClientInfo("Colour", "blue"));
       assertNotNull(e.getSQLState());
       assertTrue(e.getMessage().contains("Colour"), e.getMessage());
-      assertEquals(
-          ClientInfoStatus.REASON_UNKNOWN_PROPERTY, e.getFailedProperties().get("Colour"));
+      assertEquals(ClientInfoStatus.REASON_UNKNOWN_PROPERTY, e.getFailedProperties().get("Colour"));
       assertNull(c.getClientInfo("Colour"));
 
       Properties p = new Properties();

@@ -31,12 +31,14 @@ class ErrorStatesTest {
 
   @Test
   void parseAndValidationErrorsAre42xxx() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:memory:e-" + UUID.randomUUID())) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:statestore:memory:e-" + UUID.randomUUID())) {
       SQLException e = failing(c, "SELEC state_id FROM state");
       assertEquals("42601", e.getSQLState(), e.getMessage());
       e = failing(c, "SELECT state_id FROM no_such_table");
       assertEquals("42000", e.getSQLState(), e.getMessage());
-      assertTrue(e.getMessage().contains("no_such_table") || e.getMessage().contains("NO_SUCH"),
+      assertTrue(
+          e.getMessage().contains("no_such_table") || e.getMessage().contains("NO_SUCH"),
           e.getMessage());
       e = failing(c, "SELECT no_such_column FROM state");
       assertEquals("42000", e.getSQLState(), e.getMessage());
@@ -72,7 +74,8 @@ class ErrorStatesTest {
 
   @Test
   void unsupportedFeaturesAre0A000NamingTheMethod() throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:memory:e-" + UUID.randomUUID())) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:statestore:memory:e-" + UUID.randomUUID())) {
       for (ThrowingCall call :
           new ThrowingCall[] {
             () -> c.setSavepoint(), () -> c.createBlob(), () -> c.prepareCall("CALL x()"),

@@ -98,8 +98,7 @@ class IntegralParametersTest {
 
   @Test
   void batchedRowsKeepTheirConvertedValues() throws SQLException {
-    try (PreparedStatement ps =
-        conn.prepareStatement("DELETE FROM state WHERE state_id = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM state WHERE state_id = ?")) {
       ps.setString(1, "a");
       ps.addBatch();
       ps.setString(1, "b");

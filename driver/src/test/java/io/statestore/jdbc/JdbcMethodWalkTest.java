@@ -30,10 +30,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calls every method of {@link Connection}, {@link Statement}, {@link PreparedStatement} and
- * {@link ResultSet} on live objects, once with plausible arguments and once with nulls: each call
- * returns or throws a {@link SQLException} with a SQLState and a message, never anything else, and
- * every JDBC object it returns is the driver's own.
+ * Calls every method of {@link Connection}, {@link Statement}, {@link PreparedStatement} and {@link
+ * ResultSet} on live objects, once with plausible arguments and once with nulls: each call returns
+ * or throws a {@link SQLException} with a SQLState and a message, never anything else, and every
+ * JDBC object it returns is the driver's own.
  */
 class JdbcMethodWalkTest {
   private static final String BODY = "{\"completed\": {}, \"partial\": {}}";
@@ -107,8 +107,7 @@ class JdbcMethodWalkTest {
     assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
   }
 
-  private void call(
-      Class<?> type, Object target, Method m, Function<Class<?>, Object> args) {
+  private void call(Class<?> type, Object target, Method m, Function<Class<?>, Object> args) {
     Object[] values = Arrays.stream(m.getParameterTypes()).map(args).toArray();
     String what = type.getSimpleName() + "." + m.getName() + Arrays.toString(m.getParameterTypes());
     try {

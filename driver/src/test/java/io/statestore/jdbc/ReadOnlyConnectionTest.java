@@ -72,8 +72,9 @@ class ReadOnlyConnectionTest {
         assertReadOnly(assertThrows(SQLException.class, () -> s.executeUpdate(sql), sql));
         assertReadOnly(assertThrows(SQLException.class, () -> s.execute(sql), sql));
         assertReadOnly(assertThrows(SQLException.class, () -> s.executeLargeUpdate(sql), sql));
-        assertReadOnly(assertThrows(SQLException.class, () -> conn.prepareStatement(sql)
-            .executeUpdate(), sql));
+        assertReadOnly(
+            assertThrows(
+                SQLException.class, () -> conn.prepareStatement(sql).executeUpdate(), sql));
       }
       s.addBatch(writes[0]);
       BatchUpdateException e = assertThrows(BatchUpdateException.class, s::executeBatch);
@@ -91,7 +92,8 @@ class ReadOnlyConnectionTest {
 
   @Test
   void readsWorkAndWritesComeBackWhenReadOnlyIsCleared() throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
       ps.setString(1, "a");
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
