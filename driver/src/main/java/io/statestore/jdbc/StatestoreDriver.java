@@ -131,8 +131,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
         schemas.add(name);
       }
       calcite.setSchema(SCHEMA);
-      return new ConnectionHandler(engine, stores, config.displayUrl(), List.copyOf(schemas))
-          .proxy();
+      return new StatestoreConnection(engine, stores, config.displayUrl(), schemas);
     } catch (SQLException | RuntimeException e) {
       for (StateStore s : stores) {
         s.close();

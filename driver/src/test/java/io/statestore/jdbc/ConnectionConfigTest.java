@@ -25,7 +25,8 @@ class ConnectionConfigTest {
     Properties p = new Properties();
     p.setProperty("lock_timeout_seconds", "5");
     ConnectionConfig c =
-        ConnectionConfig.parse("jdbc:statestore:?lock_timeout_seconds=7", StatestoreDriver.PREFIX, p);
+        ConnectionConfig.parse(
+            "jdbc:statestore:?lock_timeout_seconds=7", StatestoreDriver.PREFIX, p);
     assertEquals("7", c.settings().get("lock_timeout_seconds"));
   }
 }
