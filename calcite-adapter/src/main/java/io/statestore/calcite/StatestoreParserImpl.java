@@ -18,9 +18,10 @@ import org.apache.calcite.util.SourceStringReader;
 /**
  * statestore's SQL parser: Calcite's Babel parser, whose grammar accepts most keywords as unquoted
  * aliases ({@code COUNT(*) AS count}, {@code AS value}, {@code AS year}) as PostgreSQL and H2 do,
- * with four rules for the statements SQL clients send.
+ * with five rules for the statements SQL clients send.
  *
  * <ul>
+ *   <li>{@code FETCH FIRST ROW ONLY} without a count fetches one row, as the standard says.
  *   <li>After {@code AS}, a word Babel still reserves ({@code date}, {@code time}, {@code
  *       timestamp}, {@code row}, {@code values}, ...) is an alias too when an alias is the only
  *       thing it can be: outside a {@code CAST}, and followed by {@code ,}, {@code FROM}, {@code )}
@@ -101,6 +102,7 @@ public class StatestoreParserImpl extends SqlBabelParserImpl {
     Token first = getToken(1);
     endAtTrailingSemicolon(first);
     aliasReservedWords(first);
+    countOneWhereFetchHasNone(first);
     if (DDL_VERBS.contains(first.kind)) {
       return new RefusedStatement(statementName(first), position(first));
     }
@@ -161,6 +163,27 @@ public class StatestoreParserImpl extends SqlBabelParserImpl {
           && metadata.isReservedWord(t.image.toUpperCase(Locale.ROOT))
           && ALIAS_ENDS.contains(next(t).kind)) {
         t.kind = IDENTIFIER;
+      }
+    }
+  }
+
+  /** {@code FETCH FIRST ROW ONLY}: the standard's count is optional and then 1. */
+  private void countOneWhereFetchHasNone(Token first) {
+    for (Token t = first; t.kind != EOF; t = next(t)) {
+      Token firstOrNext = next(t);
+      Token rows = next(firstOrNext);
+      if (t.kind == FETCH
+          && (firstOrNext.kind == FIRST || firstOrNext.kind == NEXT)
+          && (rows.kind == ROW || rows.kind == ROWS)) {
+        Token one = Token.newToken(UNSIGNED_INTEGER_LITERAL);
+        one.kind = UNSIGNED_INTEGER_LITERAL;
+        one.image = "1";
+        one.beginLine = rows.beginLine;
+        one.beginColumn = rows.beginColumn;
+        one.endLine = rows.beginLine;
+        one.endColumn = rows.beginColumn;
+        one.next = rows;
+        firstOrNext.next = one;
       }
     }
   }

@@ -142,7 +142,7 @@ class ClientSqlTest {
   }
 
   @Test
-  void twoStatementsAreOneTooMany() {
+  void twoStatementsAreOneTooMany() throws SQLException {
     for (String sql :
         new String[] {
           "SELECT 1; SELECT 2", "SELECT 1;;", "SELECT 1; DELETE FROM state", "; SELECT 1"
@@ -152,6 +152,11 @@ class ClientSqlTest {
       assertTrue(e.getMessage().toLowerCase().contains("one statement"), e.getMessage());
     }
     assertEquals(List.of(9), countStates());
+    SQLException lexical = refused("SELECT 'unterminated; FROM state");
+    assertEquals("42601", lexical.getSQLState(), lexical.getMessage());
+    assertEquals(
+        List.of(List.of("dev:tap-1")),
+        rows("SELECT state_id FROM state WHERE state_id = 'dev:tap-1' -- ; SELECT 2\n"));
   }
 
   private List<Integer> countStates() {
@@ -231,6 +236,11 @@ class ClientSqlTest {
           "TRUNCATE TABLE state",
           "TRUNCATE state",
           "drop table state;",
+          "/* a comment */ DROP TABLE state",
+          "COMMIT",
+          "ROLLBACK",
+          "BEGIN",
+          "SET x = 1",
         }) {
       SQLException e = refused(sql);
       assertEquals("0A000", e.getSQLState(), sql + ": " + e.getMessage());
@@ -240,6 +250,9 @@ class ClientSqlTest {
         assertTrue(m.contains("DELETE FROM state"), m);
       }
     }
+    SQLException prepared =
+        assertThrows(SQLException.class, () -> conn.prepareStatement("DROP TABLE state").close());
+    assertEquals("0A000", prepared.getSQLState(), prepared.getMessage());
     assertEquals(List.of(9), countStates());
     refused("SELECT * FROM t");
     refused("SELECT * FROM v");
@@ -319,6 +332,8 @@ class ClientSqlTest {
     assertEquals(
         List.of(List.of("dev:tap-6")), rows(base + "OFFSET 5 ROWS FETCH NEXT 1 ROWS ONLY"));
     assertEquals(List.of(List.of("dev:tap-1")), rows(base + "FETCH FIRST 1 ROW ONLY"));
+    assertEquals(List.of(List.of("dev:tap-1")), rows(base + "FETCH FIRST ROW ONLY"));
+    assertEquals(List.of(List.of("dev:tap-3")), rows(base + "OFFSET 2 ROWS FETCH NEXT ROW ONLY;"));
     assertEquals(List.of(List.of("dev:tap-9")), rows(base + "OFFSET 8 ROWS"));
     assertEquals(List.of(List.of("dev:tap-1")), rows(base + "LIMIT 1;"));
     for (String sql :
