@@ -144,12 +144,13 @@ public class StatestoreParserImpl extends SqlBabelParserImpl {
   }
 
   /**
-   * Reads a reserved word right after {@code AS} as an alias, as PostgreSQL does: {@code
-   * CAST(updated_at AS DATE) AS date}. Only where an alias is the one thing it can be: not inside
-   * the parentheses of a cast, and followed by the end of the select item or of the statement.
+   * Reads a word right after {@code AS} as an alias, as PostgreSQL does, even one the grammar
+   * reserves: {@code CAST(updated_at AS DATE) AS date}. Only where an alias is the one thing it can
+   * be: not inside the parentheses of a cast, and followed by the end of the select item or of the
+   * statement. (A keyword the grammar does not reserve reads the same as an identifier there, so
+   * words are not told apart.)
    */
   private void aliasReservedWords(Token first) {
-    Metadata metadata = getMetadata();
     Deque<Boolean> inCast = new ArrayDeque<>();
     Token previous = null;
     for (Token t = first; t.kind != EOF; previous = t, t = next(t)) {
@@ -159,12 +160,27 @@ public class StatestoreParserImpl extends SqlBabelParserImpl {
         inCast.poll();
       } else if (previous != null
           && previous.kind == AS
+          && t.kind != IDENTIFIER
           && !Boolean.TRUE.equals(inCast.peek())
-          && metadata.isReservedWord(t.image.toUpperCase(Locale.ROOT))
+          && isWord(t.image)
           && ALIAS_ENDS.contains(next(t).kind)) {
         t.kind = IDENTIFIER;
       }
     }
+  }
+
+  /** A keyword's or plain identifier's spelling: no quotes, not a literal. */
+  private static boolean isWord(String image) {
+    if (image.isEmpty() || !(Character.isLetter(image.charAt(0)) || image.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < image.length(); i++) {
+      char c = image.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code FETCH FIRST ROW ONLY}: the standard's count is optional and then 1. */

@@ -109,6 +109,29 @@ class ClientSqlTest {
     assertEquals(
         List.of(List.of("9")),
         rows("SELECT COUNT(*) count FROM state WHERE state_id LIKE 'dev:%'"));
+    assertEquals(
+        List.of(List.of("2024-01-02", "2", "x")),
+        rows(
+            "SELECT CAST(JSON_VALUE(body, '$.completed.singer_state.bookmark') AS DATE) AS date,"
+                + " CAST(SUBSTRING(state_id FROM 9) AS INTEGER) AS row, 'x' AS values"
+                + " FROM state WHERE state_id = 'dev:tap-2'"));
+    assertEquals(
+        List.of(List.of("1")),
+        rows("SELECT t.\"timestamp\" FROM (SELECT 1 AS timestamp) AS t ORDER BY 1"));
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT 1 AS from, CAST(NULL AS TIMESTAMP) AS order, 'y' AS \"table\","
+                    + " COUNT(*) AS current FROM state GROUP BY state_id"
+                    + " HAVING state_id = 'dev:tap-1'")) {
+      assertEquals("from", rs.getMetaData().getColumnLabel(1));
+      assertEquals("order", rs.getMetaData().getColumnLabel(2));
+      assertEquals("table", rs.getMetaData().getColumnLabel(3));
+      assertEquals("current", rs.getMetaData().getColumnLabel(4));
+      assertTrue(rs.next());
+      assertEquals(1, rs.getInt("from"));
+      assertEquals(1, rs.getInt("current"));
+    }
   }
 
   // 2. A trailing semicolon
