@@ -1,6 +1,7 @@
 package io.statestore.jdbc;
 
 import io.statestore.calcite.StateSchema;
+import io.statestore.calcite.StatestoreParserImpl;
 import io.statestore.calcite.StatestorePrepare;
 import io.statestore.calcite.StatestoreTypeSystem;
 import io.statestore.core.BackendRegistry;
@@ -159,6 +160,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("parserFactory", StatestoreParserImpl.FACTORY_NAME);
     p.setProperty("typeSystem", StatestoreTypeSystem.class.getName() + "#INSTANCE");
     return p;
   }
