@@ -115,9 +115,12 @@ class DbeaverSessionTest {
           () -> each(md.getTypeInfo(), rs -> types.add(rs.getString("TYPE_NAME"))));
       assertAll(
           () -> assertTrue(schemas.contains("statestore"), "schemas " + schemas),
-          () -> assertFalse(schemas.contains("metadata"), "the engine's schema is listed " + schemas),
-          () -> assertTrue(catalogs.stream().allMatch(c -> c != null && !c.isEmpty()),
-              "a catalog without a name: " + catalogs),
+          () ->
+              assertFalse(schemas.contains("metadata"), "the engine's schema is listed " + schemas),
+          () ->
+              assertTrue(
+                  catalogs.stream().allMatch(c -> c != null && !c.isEmpty()),
+                  "a catalog without a name: " + catalogs),
           () ->
               assertEquals(
                   catalogs.isEmpty()
@@ -185,17 +188,18 @@ class DbeaverSessionTest {
           }
           defer(
               deferred,
-              () -> assertAll(
-              () -> assertEquals(List.of("state_id", "body", "updated_at"), labels),
-              () -> assertEquals("state", rsmd.getTableName(1)),
-              () -> assertEquals("statestore", rsmd.getSchemaName(1)),
-              () -> assertEquals(Types.VARCHAR, rsmd.getColumnType(1)),
               () ->
-                  assertTrue(
-                      widths.stream().noneMatch(w -> w.contains("=-") || w.contains("=0")),
-                      "display sizes and precisions " + widths),
-              () -> assertTrue(rsmd.isWritable(2), "body is not writable"),
-              () -> assertFalse(rsmd.isAutoIncrement(1))));
+                  assertAll(
+                      () -> assertEquals(List.of("state_id", "body", "updated_at"), labels),
+                      () -> assertEquals("state", rsmd.getTableName(1)),
+                      () -> assertEquals("statestore", rsmd.getSchemaName(1)),
+                      () -> assertEquals(Types.VARCHAR, rsmd.getColumnType(1)),
+                      () ->
+                          assertTrue(
+                              widths.stream().noneMatch(w -> w.contains("=-") || w.contains("=0")),
+                              "display sizes and precisions " + widths),
+                      () -> assertTrue(rsmd.isWritable(2), "body is not writable"),
+                      () -> assertFalse(rsmd.isAutoIncrement(1))));
           while (rs.next()) {
             ids.add(rs.getString("state_id"));
             assertNotNull(rs.getString("body"));

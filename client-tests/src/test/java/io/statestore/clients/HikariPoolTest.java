@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Properties;
 import javax.sql.DataSource;
 
-/** The pool contract through HikariCP, which validates with {@code isValid} when no test query is set. */
+/**
+ * The pool contract through HikariCP, which validates with {@code isValid} when no test query is
+ * set.
+ */
 class HikariPoolTest extends PoolContract {
   @Override
   protected DataSource open(String url, int maxSize, Properties settings) {

@@ -69,7 +69,8 @@ class JooqTest {
       }
       Table<?> state =
           tables.stream()
-              .filter(t -> t.getName().equals("state") && t.getSchema().getName().equals("statestore"))
+              .filter(
+                  t -> t.getName().equals("state") && t.getSchema().getName().equals("statestore"))
               .findFirst()
               .orElseThrow();
       UniqueKey<?> pk = state.getPrimaryKey();
@@ -142,8 +143,11 @@ class JooqTest {
       assertEquals(3, ctx.fetchCount(STATE, STATE_ID.like("dev:tap-jooq%")));
       assertEquals(
           2,
-          ctx.fetchCount(ctx.select(STATE_ID).from(STATE).where(STATE_ID.like("prod:%")).or(
-              STATE_ID.eq("dev:tap-jooq-to-target-one"))));
+          ctx.fetchCount(
+              ctx.select(STATE_ID)
+                  .from(STATE)
+                  .where(STATE_ID.like("prod:%"))
+                  .or(STATE_ID.eq("dev:tap-jooq-to-target-one"))));
     }
   }
 
@@ -155,7 +159,10 @@ class JooqTest {
       DSLContext ctx = dsl(conn);
       String existing = TestStore.SEED_IDS.get(0);
       assertEquals(
-          1, ctx.update(STATE).set(BODY, TestStore.body("updated")).where(STATE_ID.eq(existing))
+          1,
+          ctx.update(STATE)
+              .set(BODY, TestStore.body("updated"))
+              .where(STATE_ID.eq(existing))
               .execute());
       assertEquals(TestStore.body("updated"), bodyOf(ctx, existing));
       LocalDateTime updatedAt =
@@ -166,7 +173,8 @@ class JooqTest {
 
       // The upsert of the README with bound values, typed as the SQL standard asks of a parameter
       // in VALUES: MERGE ... USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) ...
-      Table<?> source = values(row(text(existing), text(TestStore.body("merged")))).as("s", "id", "b");
+      Table<?> source =
+          values(row(text(existing), text(TestStore.body("merged")))).as("s", "id", "b");
       Field<String> sourceId = field(name("s", "id"), SQLDataType.VARCHAR);
       Field<String> sourceBody = field(name("s", "b"), SQLDataType.VARCHAR);
       assertEquals(
@@ -182,7 +190,8 @@ class JooqTest {
       assertEquals(TestStore.body("merged"), bodyOf(ctx, existing));
 
       String fresh = "dev:tap-merged-to-target-new";
-      Table<?> insertSource = values(row(text(fresh), text(TestStore.body("new")))).as("s", "id", "b");
+      Table<?> insertSource =
+          values(row(text(fresh), text(TestStore.body("new")))).as("s", "id", "b");
       assertEquals(
           1,
           ctx.mergeInto(STATE)

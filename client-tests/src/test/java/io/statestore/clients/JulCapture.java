@@ -42,9 +42,7 @@ public final class JulCapture extends Handler implements AutoCloseable {
       Throwable t = r.getThrown();
       String message = String.valueOf(r.getMessage());
       boolean driverText =
-          message.contains("todo")
-              || message.contains("XX000")
-              || message.contains("SQLException");
+          message.contains("todo") || message.contains("XX000") || message.contains("SQLException");
       if (t != null || r.getLevel().intValue() >= Level.WARNING.intValue() || driverText) {
         out.add(r.getLevel() + " " + r.getLoggerName() + ": " + message + describe(t));
       }

@@ -82,7 +82,13 @@ final class MixedWorkload {
         round(ds, own, worker, round);
         rounds.incrementAndGet();
       } catch (SQLException | RuntimeException e) {
-        errors.add(own + ": " + e + (e instanceof SQLException ? " [SQLState " + ((SQLException) e).getSQLState() + "]" : ""));
+        errors.add(
+            own
+                + ": "
+                + e
+                + (e instanceof SQLException
+                    ? " [SQLState " + ((SQLException) e).getSQLState() + "]"
+                    : ""));
         if (errors.size() > 20) {
           return;
         }
@@ -110,7 +116,8 @@ final class MixedWorkload {
         ps.setString(2, TestStore.body("inserted"));
         check(ps.executeUpdate() == 1, own + ": insert");
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
         ps.setString(1, TestStore.body("updated"));
         ps.setString(2, own);
         check(ps.executeUpdate() == 1, own + ": update");

@@ -117,7 +117,8 @@ class SchemaCrawlerTest {
           () -> assertTrue(text.contains(TestStore.SEED_IDS.size() + " rows"), text),
           () -> assertFalse(text.toLowerCase().contains("metadata."), text),
           () -> assertTrue(log.size() > 0, "SchemaCrawler's log was not captured"),
-          () -> assertEquals(List.of(), log.problems(), "SchemaCrawler met errors from the driver"));
+          () ->
+              assertEquals(List.of(), log.problems(), "SchemaCrawler met errors from the driver"));
     }
   }
 }
