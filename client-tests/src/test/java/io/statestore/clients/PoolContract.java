@@ -63,7 +63,7 @@ abstract class PoolContract {
 
   private static long scaledMillis(long full) {
     double scale = Double.parseDouble(System.getProperty("statestore.test.scale", "1"));
-    return Math.max(2_000, (long) (full * scale));
+    return Math.max(1_000, (long) (full * scale));
   }
 
   @ParameterizedTest
