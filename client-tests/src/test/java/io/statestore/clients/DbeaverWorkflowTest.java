@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The calls DBeaver's generic JDBC plugin makes when it connects, opens the navigator and edits a
  * cell in its data editor (DBeaver itself needs a desktop), with what it needs from each answer.
  */
-class DbeaverSessionTest {
+class DbeaverWorkflowTest {
   private static final String APPLICATION = "DBeaver 24.3.0 - Main <statestore>";
 
   @TempDir Path dir;
@@ -234,7 +234,7 @@ class DbeaverSessionTest {
       }
       assertEquals(0, store.lockCount(), "a lock was left");
       if (!deferred.isEmpty()) {
-        AssertionError e = new AssertionError(deferred.size() + " failure(s) in the session");
+        AssertionError e = new AssertionError(deferred.size() + " failure(s) in the workflow");
         deferred.forEach(e::addSuppressed);
         throw e;
       }
