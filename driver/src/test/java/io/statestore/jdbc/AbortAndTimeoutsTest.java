@@ -11,6 +11,7 @@ import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -26,6 +27,16 @@ import org.junit.jupiter.api.Test;
 class AbortAndTimeoutsTest {
   @Test
   void abortEndsAStatementWaitingForALockAndTheConnection() throws Exception {
+    abortEndsAWaitingStatement(false);
+  }
+
+  /** A pool aborts a connection whose prepared statement waits: Avatica holds its monitor then. */
+  @Test
+  void abortEndsAPreparedStatementWaitingForALock() throws Exception {
+    abortEndsAWaitingStatement(true);
+  }
+
+  private static void abortEndsAWaitingStatement(boolean prepared) throws Exception {
     String name = "abort-" + UUID.randomUUID();
     var backend = CountingBackendProvider.get(name);
     Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
@@ -37,12 +48,17 @@ class AbortAndTimeoutsTest {
         ObjectKind.LOCK,
         LockTimestamps.format(Instant.now().plusSeconds(60)),
         Precondition.absent());
-    Statement s = c.createStatement();
+    String delete = "DELETE FROM state WHERE state_id = 't'";
+    Statement s = prepared ? c.prepareStatement(delete) : c.createStatement();
     CompletableFuture<SQLException> result =
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                s.executeUpdate("DELETE FROM state WHERE state_id = 't'");
+                if (s instanceof PreparedStatement ps) {
+                  ps.executeUpdate();
+                } else {
+                  s.executeUpdate(delete);
+                }
                 return null;
               } catch (SQLException e) {
                 return e;
