@@ -279,12 +279,16 @@ abstract class AbstractFeatureMetaData extends AbstractSqlMetaData {
 
   @Override
   public boolean supportsSchemasInTableDefinitions() throws SQLException {
-    return false;
+    // Tables live in schemas (statestore and each attached store); clients such as SchemaCrawler
+    // read this as "the database has schemas", although no DDL runs.
+    return true;
   }
 
   @Override
   public boolean supportsSchemasInIndexDefinitions() throws SQLException {
-    return false;
+    // Tables live in schemas (statestore and each attached store); clients such as SchemaCrawler
+    // read this as "the database has schemas", although no DDL runs.
+    return true;
   }
 
   @Override
