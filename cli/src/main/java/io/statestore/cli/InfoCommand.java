@@ -107,9 +107,7 @@ final class InfoCommand extends VerbBase {
             "location  "
                 + info.location()
                 + (info.source() == null ? "" : " (from " + info.source() + ")"));
-        out.println(
-            "exists    "
-                + (exists ? "yes" : "no (the first write creates it)"));
+        out.println("exists    " + (exists ? "yes" : "no (the first write creates it)"));
         out.println("states    " + fields.get("states"));
         out.println(
             "locks     " + fields.get("locks") + " held, " + fields.get("stale_locks") + " stale");
