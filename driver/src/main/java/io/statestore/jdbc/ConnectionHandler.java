@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class ConnectionHandler implements InvocationHandler {
   private final String displayUrl;
   private final List<String> schemas;
   private Connection self;
+  private volatile List<String> openWarnings = List.of();
 
   ConnectionHandler(
       Connection target, List<StateStore> stores, String displayUrl, List<String> schemas) {
@@ -33,6 +35,12 @@ final class ConnectionHandler implements InvocationHandler {
     this.stores = stores;
     this.displayUrl = displayUrl;
     this.schemas = schemas;
+  }
+
+  /** Warnings given while the stores were opened, reported by getWarnings until cleared. */
+  ConnectionHandler openWarnings(List<String> messages) {
+    this.openWarnings = List.copyOf(messages);
+    return this;
   }
 
   Connection proxy() {
@@ -97,6 +105,22 @@ final class ConnectionHandler implements InvocationHandler {
           }
         }
         return null;
+      }
+      case "getWarnings" -> {
+        SQLWarning first = (SQLWarning) JdbcProxies.invoke(target, method, args);
+        for (String message : openWarnings) {
+          SQLWarning w = new SQLWarning(SqlErrors.safe(message), "01000");
+          if (first == null) {
+            first = w;
+          } else {
+            first.setNextWarning(w);
+          }
+        }
+        return first;
+      }
+      case "clearWarnings" -> {
+        openWarnings = List.of();
+        return JdbcProxies.invoke(target, method, args);
       }
       case "toString" -> {
         return "StatestoreConnection[" + displayUrl + "]";

@@ -4,8 +4,10 @@ import io.statestore.calcite.StateSchema;
 import io.statestore.calcite.StatestorePrepare;
 import io.statestore.calcite.StatestoreTypeSystem;
 import io.statestore.core.BackendRegistry;
+import io.statestore.core.ReadWarnings;
 import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
+import io.statestore.core.WarningScope;
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
@@ -103,7 +105,11 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     Connection engine = null;
     try {
       ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
-      StateStore main = open(config.uri(), config.settings());
+      ReadWarnings opening = new ReadWarnings();
+      StateStore main;
+      try (WarningScope scope = opening.enter()) {
+        main = open(config.uri(), config.settings());
+      }
       stores.add(main);
       engine = super.connect(PREFIX, engineProperties());
       CalciteConnection calcite = engine.unwrap(CalciteConnection.class);
@@ -132,6 +138,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
       }
       calcite.setSchema(SCHEMA);
       return new ConnectionHandler(engine, stores, config.displayUrl(), List.copyOf(schemas))
+          .openWarnings(opening.messages())
           .proxy();
     } catch (SQLException | RuntimeException e) {
       for (StateStore s : stores) {

@@ -1,6 +1,7 @@
 package io.statestore.backend.systemdb;
 
 import io.statestore.core.DefaultStoreHome;
+import io.statestore.core.ReadWarnings;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +19,20 @@ final class LegacyHome {
 
   private LegacyHome() {}
 
-  /** Warns once when the working directory holds an old default store other than {@code home}. */
+  /**
+   * When the working directory holds an old default store other than {@code home}: logs a warning
+   * once per process, and reports it to the caller's warnings (a JDBC connection's) every time.
+   */
   static void check(Path home) {
     Path inUse = home.toAbsolutePath().normalize();
     DefaultStoreHome.legacy(inUse)
-        .filter(WARNED::add)
-        .ifPresent(old -> LOG.warn(DefaultStoreHome.legacyWarning(old, inUse)));
+        .ifPresent(
+            old -> {
+              String message = DefaultStoreHome.legacyWarning(old, inUse);
+              ReadWarnings.report(message);
+              if (WARNED.add(old)) {
+                LOG.warn(message);
+              }
+            });
   }
 }
