@@ -3,6 +3,7 @@ package io.statestore.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,10 @@ class DefaultStoreProcessTest {
 
   @Test
   void theSqlPromptOnATerminalNamesTheStore() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script"))
+            || Files.isExecutable(Path.of("/bin/script")),
+        "script(1) (util-linux) is not installed; .ci/run installs it");
     Path home = dir.resolve("home");
     Launcher l = new Launcher(dir.resolve("launcher")).env("STATESTORE_HOME", home.toString());
     Path cwd = cwd("w");
