@@ -42,7 +42,9 @@ final class SqlCommand extends VerbBase {
       index = "0",
       arity = "0..1",
       paramLabel = "<uri>",
-      description = "The store, instead of -s (default: $STATESTORE_URI, else the embedded store).")
+      description =
+          "The store, instead of -s (default: $STATESTORE_URI, else your default store in"
+              + " $STATESTORE_HOME or ~/.statestore).")
   String uri;
 
   @Parameters(index = "1..*", paramLabel = "<sqlline-arg>", description = "Passed to sqlline.")
