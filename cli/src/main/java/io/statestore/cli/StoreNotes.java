@@ -47,6 +47,14 @@ final class StoreNotes {
     }
     if (StoreArgs.storeUri(uri).isBlank()) {
       Path home = Path.of(info.location());
+      if (info.exists() == Boolean.FALSE && readsOnly(command)) {
+        io.err()
+            .println(
+                "statestore: the default store "
+                    + home
+                    + " does not exist yet: it holds no state until the first write (set, import,"
+                    + " migrate) creates it; -s <uri> opens another store");
+      }
       DefaultStoreHome.legacy(home)
           .ifPresent(
               old ->
@@ -55,5 +63,13 @@ final class StoreNotes {
                           "statestore: warning: " + DefaultStoreHome.legacyWarning(old, home)));
     }
     io.err().flush();
+  }
+
+  /** Verbs that only read: on a default store that does not exist, they find nothing. */
+  private static boolean readsOnly(Object command) {
+    return command instanceof ListCommand
+        || command instanceof GetCommand
+        || command instanceof ExportCommand
+        || command instanceof LocksCommand;
   }
 }

@@ -38,6 +38,8 @@ class DefaultStoreProcessTest {
     Launcher.Run list = l.run(a, "", "list");
     assertEquals(0, list.status(), list.toString());
     assertEquals("", list.out(), list.toString());
+    assertTrue(
+        list.err().contains("the default store " + home + " does not exist yet"), list.err());
     Launcher.Run info = l.run(a, "", "info");
     assertEquals(0, info.status(), info.toString());
     assertTrue(info.out().contains("location  " + home + " (from STATESTORE_HOME)"), info.out());
