@@ -92,6 +92,11 @@ class BundleIT {
           }
         }
         assertEquals(List.of("dev:a=dev:a-2024", "dev:b=dev:b-2024"), rows);
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT COUNT(*) AS count FROM state;")) {
+          assertTrue(rs.next(), "the SQL parser's Babel grammar is in the jar");
+          assertEquals(3, rs.getInt("count"));
+        }
       }
     }
     assertTrue(Files.isRegularFile(dir.resolve("dev:a").resolve("state.json")));

@@ -13,12 +13,18 @@ import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Calcite's statement preparation with statestore's write rule in place of Calcite's
- * collection-based one. Install it with {@code Driver.withPrepareFactory(StatestorePrepare::new)}
- * or a driver subclass.
+ * collection-based one and statestore's parser ({@link StatestoreParserImpl}) as the default.
+ * Install it with {@code Driver.withPrepareFactory(StatestorePrepare::new)} or a driver subclass.
+ *
+ * <p>DDL is never executed: every statement that is not a query, a write or {@code EXPLAIN} is
+ * refused with {@link io.statestore.spi.ErrorKind#UNSUPPORTED} at preparation, before anything
+ * runs.
  *
  * <p>Planner metadata is answered through proxies over Calcite's default providers rather than by
  * handler classes that Calcite generates and compiles on first use: statestore's plans are a scan
@@ -41,6 +47,20 @@ public class StatestorePrepare extends CalcitePrepareImpl {
         Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+  }
+
+  @Override
+  protected SqlParser.Config parserConfig() {
+    return super.parserConfig().withParserFactory(StatestoreParserImpl.FACTORY);
+  }
+
+  /** Refuses DDL, which Calcite would otherwise run against its in-memory catalog. */
+  @Override
+  public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
+    if (node instanceof RefusedStatement refused) {
+      throw refused.refusal();
+    }
+    throw RefusedStatement.refusal(node.getKind().sql);
   }
 
   @Override

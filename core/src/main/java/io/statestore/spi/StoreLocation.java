@@ -53,18 +53,30 @@ public final class StoreLocation {
     Map<String, String> query = new LinkedHashMap<>();
     int q = rest.indexOf('?');
     if (q >= 0) {
-      for (String pair : rest.substring(q + 1).split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-        query.put(key, value);
-      }
+      query = parseQuery(rest.substring(q + 1));
       rest = rest.substring(0, q);
     }
     return new StoreLocation(scheme.toLowerCase(Locale.ROOT), rest, query);
+  }
+
+  /**
+   * Reads URL-encoded {@code key=value} pairs joined by {@code &} (the text after a {@code ?}); a
+   * key without {@code =} has the empty value.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} when a pair is malformed
+   */
+  public static Map<String, String> parseQuery(String text) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      query.put(key, value);
+    }
+    return query;
   }
 
   private static String decode(String text) {

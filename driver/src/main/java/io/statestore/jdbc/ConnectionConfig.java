@@ -64,7 +64,11 @@ record ConnectionConfig(
     }
     Map<String, String> keptQuery = new LinkedHashMap<>();
     String base = uri;
-    if (!uri.isBlank()) {
+    if (uri.strip().startsWith("?")) {
+      // The embedded default with settings, e.g. jdbc:statestore:?lock_timeout_seconds=600
+      all.putAll(StoreLocation.parseQuery(uri.strip().substring(1)));
+      base = "";
+    } else if (!uri.isBlank()) {
       StoreLocation location = StoreLocation.parse(uri);
       int q = uri.indexOf('?');
       base = q < 0 ? uri : uri.substring(0, q);

@@ -1,6 +1,7 @@
 package io.statestore.jdbc;
 
 import io.statestore.calcite.StateSchema;
+import io.statestore.calcite.StatestoreParserImpl;
 import io.statestore.calcite.StatestorePrepare;
 import io.statestore.calcite.StatestoreTypeSystem;
 import io.statestore.core.BackendRegistry;
@@ -137,9 +138,10 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
         schemas.add(name);
       }
       calcite.setSchema(SCHEMA);
-      return new ConnectionHandler(engine, stores, config.displayUrl(), List.copyOf(schemas))
-          .openWarnings(opening.messages())
-          .proxy();
+      StatestoreConnection connection =
+          new StatestoreConnection(engine, stores, config.displayUrl(), schemas);
+      connection.addWarnings(opening.messages());
+      return connection;
     } catch (SQLException | RuntimeException e) {
       for (StateStore s : stores) {
         s.close();
@@ -167,6 +169,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("parserFactory", StatestoreParserImpl.FACTORY_NAME);
     p.setProperty("typeSystem", StatestoreTypeSystem.class.getName() + "#INSTANCE");
     return p;
   }

@@ -39,6 +39,20 @@ public enum StatestoreErrorCode {
   UNDEFINED_OBJECT("42000", 15),
   /** A LIKE pattern ends in its escape character or escapes a character that needs none. */
   INVALID_ESCAPE("22025", 16),
+  /** The connection is closed or was aborted. */
+  CONNECTION_CLOSED("08003", 17),
+  /** A write on a read-only connection. */
+  READ_ONLY("25006", 18),
+  /** A number too large (or with a fraction) for where it was bound. */
+  NUMERIC_OUT_OF_RANGE("22003", 19),
+  /** A cursor moved in a way its type does not allow, or used after it was closed. */
+  INVALID_CURSOR_STATE("24000", 20),
+  /** A value the SQL could not compute with (a bad cast, a bad argument of a function). */
+  DATA_EXCEPTION("22000", 21),
+  /** A value that cannot be read as the type asked for. */
+  INVALID_CAST("22018", 22),
+  /** A statement used after it was closed, or a call its kind of statement does not allow. */
+  FUNCTION_SEQUENCE_ERROR("HY010", 23),
   /** Anything else. */
   INTERNAL_ERROR("XX000", 99);
 

@@ -60,6 +60,9 @@ public final class CountingBackendProvider implements StateBackendProvider {
     final AtomicInteger stateReads = new AtomicInteger();
     final List<String> listedPrefixes = new CopyOnWriteArrayList<>();
 
+    /** When set, every read of a state throws it (a torn or unreadable state). */
+    volatile RuntimeException failStateReads;
+
     Counting(String name) {
       inner = new MemoryBackend(name, Clock.systemUTC());
     }
@@ -73,6 +76,10 @@ public final class CountingBackendProvider implements StateBackendProvider {
     public Optional<StoredObject> read(String stateId, ObjectKind kind) {
       if (kind == ObjectKind.STATE) {
         stateReads.incrementAndGet();
+        RuntimeException fail = failStateReads;
+        if (fail != null) {
+          throw fail;
+        }
       }
       return inner.read(stateId, kind);
     }

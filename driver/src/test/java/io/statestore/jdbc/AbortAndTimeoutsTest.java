@@ -1,0 +1,102 @@
+package io.statestore.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statestore.core.LockTimestamps;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.Precondition;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What pools call: abort, network timeout, isValid. */
+class AbortAndTimeoutsTest {
+  @Test
+  void abortEndsAStatementWaitingForALockAndTheConnection() throws Exception {
+    String name = "abort-" + UUID.randomUUID();
+    var backend = CountingBackendProvider.get(name);
+    Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
+    }
+    backend.write(
+        "t",
+        ObjectKind.LOCK,
+        LockTimestamps.format(Instant.now().plusSeconds(60)),
+        Precondition.absent());
+    Statement s = c.createStatement();
+    CompletableFuture<SQLException> result =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                s.executeUpdate("DELETE FROM state WHERE state_id = 't'");
+                return null;
+              } catch (SQLException e) {
+                return e;
+              } catch (RuntimeException e) {
+                return new SQLException("unchecked: " + e, e);
+              }
+            });
+    Thread.sleep(500);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      long t0 = System.nanoTime();
+      c.abort(pool);
+      SQLException e = result.get(10, TimeUnit.SECONDS);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < 5_000, "the wait ended promptly, took " + ms);
+      assertNotNull(e, "the statement failed");
+      assertTrue(
+          Set.of("08003", "08006").contains(e.getSQLState()),
+          e.getSQLState() + " " + e.getMessage());
+      assertTrue(c.isClosed());
+      assertFalse(c.isValid(1));
+      SQLException after = assertThrows(SQLException.class, c::createStatement);
+      assertEquals("08003", after.getSQLState(), after.getMessage());
+      c.abort(pool); // a second abort does nothing
+    } finally {
+      pool.shutdown();
+    }
+    assertTrue(backend.inner.read("t", ObjectKind.STATE).isPresent(), "nothing deleted");
+  }
+
+  @Test
+  void networkTimeoutIsKeptAndIsValidTellsTheTruth() throws Exception {
+    Connection c = DriverManager.getConnection("jdbc:statestore:memory:nt-" + UUID.randomUUID());
+    assertEquals(0, c.getNetworkTimeout());
+    c.setNetworkTimeout(Runnable::run, 5000);
+    assertEquals(5000, c.getNetworkTimeout());
+    SQLException e = assertThrows(SQLException.class, () -> c.setNetworkTimeout(Runnable::run, -1));
+    assertEquals("22023", e.getSQLState(), e.getMessage());
+    assertTrue(c.isValid(1));
+    assertTrue(c.isValid(0));
+    e = assertThrows(SQLException.class, () -> c.isValid(-1));
+    assertEquals("22023", e.getSQLState(), e.getMessage());
+    c.close();
+    assertFalse(c.isValid(1));
+    c.close();
+  }
+
+  @Test
+  void abortWithoutAnExecutorIsRefused() throws Exception {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:statestore:memory:ab-" + UUID.randomUUID())) {
+      SQLException e = assertThrows(SQLException.class, () -> c.abort(null));
+      assertEquals("22023", e.getSQLState(), e.getMessage());
+      assertFalse(c.isClosed());
+    }
+  }
+}
