@@ -51,8 +51,8 @@ public final class Quickstart {
     out.println("  statestore get dev:tap-github-to-target-postgres");
     out.println(
         "  statestore set dev:tap-github-to-target-postgres"
-            + " '{\"singer_state\": {\"bookmarks\": {\"users\": {\"replication_key_value\":"
-            + " \"2024-09-01T00:00:00Z\"}}}}'");
+            + " '{\"singer_state\": {\"bookmarks\": {\"users\": {\"replication_key\":"
+            + " \"updated_at\", \"replication_key_value\": \"2024-09-01T00:00:00Z\"}}}}'");
     out.println("  statestore sql -f examples/quickstart/bookmarks.sql");
     out.println("  statestore sql          # an interactive SQL shell; !quit leaves it");
   }
