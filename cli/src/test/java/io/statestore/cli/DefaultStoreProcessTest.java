@@ -61,7 +61,7 @@ class DefaultStoreProcessTest {
   }
 
   @Test
-  void homeComesFromStatestoreHomeThenThePropertyThenXdgThenTheUsersHome() throws Exception {
+  void homeComesFromThePropertyThenStatestoreHomeThenXdgThenTheUsersHome() throws Exception {
     Path cwd = cwd("w");
     Launcher l =
         new Launcher(dir.resolve("launcher")).env("JAVA_OPTS", "-Duser.home=" + dir.resolve("u"));
@@ -72,15 +72,17 @@ class DefaultStoreProcessTest {
     assertEquals(0, l.run(cwd, "", "set", "dev:x", BODY).status());
     assertTrue(Files.exists(dir.resolve("x/statestore/statestore.mv.db")), "XDG_DATA_HOME");
 
-    // A collector chosen in JAVA_OPTS replaces the launcher's serial one (two would stop the JVM).
-    l.env("JAVA_OPTS", "-XX:+UseG1GC -Dstatestore.home=" + dir.resolve("p"));
-    assertEquals(0, l.run(cwd, "", "set", "dev:p", BODY).status());
-    assertTrue(Files.exists(dir.resolve("p/statestore.mv.db")), "statestore.home");
-
     l.env("STATESTORE_HOME", dir.resolve("e").toString());
+    assertEquals(0, l.run(cwd, "", "set", "dev:e", BODY).status());
+    assertTrue(Files.exists(dir.resolve("e/statestore.mv.db")), "STATESTORE_HOME");
+
+    // The system property wins (one JVM's choice, e.g. a SQL client's). A collector chosen in
+    // JAVA_OPTS replaces the launcher's serial one (two would stop the JVM).
+    l.env("JAVA_OPTS", "-XX:+UseG1GC -Dstatestore.home=" + dir.resolve("p"));
     Launcher.Run r = l.run(cwd, "", "list");
     assertEquals(0, r.status(), r.toString());
-    assertEquals("", r.out(), "STATESTORE_HOME wins: " + r);
+    assertEquals("", r.out(), "statestore.home wins: " + r);
+    assertFalse(Files.exists(dir.resolve("p")), "a read created the store");
     assertFalse(Files.exists(cwd.resolve(".statestore")));
   }
 

@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
  * every program. First found wins:
  *
  * <ol>
+ *   <li>the system property {@value #PROPERTY} (the more specific: one JVM, e.g. a SQL client's);
  *   <li>the environment variable {@value #ENV};
- *   <li>the system property {@value #PROPERTY};
  *   <li>{@code $XDG_DATA_HOME/statestore} when {@code XDG_DATA_HOME} is an absolute path;
  *   <li>{@code ~/.statestore}.
  * </ol>
@@ -63,13 +63,13 @@ public final class DefaultStoreHome {
    * @param properties looks up a system property (null when unset)
    */
   public static Resolved resolve(UnaryOperator<String> env, UnaryOperator<String> properties) {
-    String fromEnv = env.apply(ENV);
-    if (present(fromEnv)) {
-      return of(fromEnv, "", ENV, properties);
-    }
     String fromProperty = properties.apply(PROPERTY);
     if (present(fromProperty)) {
       return of(fromProperty, "", PROPERTY, properties);
+    }
+    String fromEnv = env.apply(ENV);
+    if (present(fromEnv)) {
+      return of(fromEnv, "", ENV, properties);
     }
     String xdg = env.apply("XDG_DATA_HOME");
     if (present(xdg) && absolute(xdg)) {

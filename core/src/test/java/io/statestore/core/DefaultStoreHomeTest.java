@@ -43,14 +43,14 @@ class DefaultStoreHomeTest {
   }
 
   @Test
-  void environmentWinsOverPropertyWhichWinsOverXdg() {
+  void propertyWinsOverEnvironmentWhichWinsOverXdg() {
     Map<String, String> env = Map.of("STATESTORE_HOME", "/srv/state", "XDG_DATA_HOME", "/data");
     Map<String, String> p = props("statestore.home", "/opt/state");
     assertEquals(
-        new DefaultStoreHome.Resolved(Path.of("/srv/state"), "STATESTORE_HOME"), resolve(env, p));
+        new DefaultStoreHome.Resolved(Path.of("/opt/state"), "statestore.home"), resolve(env, p));
     assertEquals(
-        new DefaultStoreHome.Resolved(Path.of("/opt/state"), "statestore.home"),
-        resolve(Map.of("XDG_DATA_HOME", "/data", "STATESTORE_HOME", " "), p));
+        new DefaultStoreHome.Resolved(Path.of("/srv/state"), "STATESTORE_HOME"),
+        resolve(env, props("statestore.home", " ")));
   }
 
   @Test
