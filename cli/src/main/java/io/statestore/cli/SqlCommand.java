@@ -42,7 +42,9 @@ final class SqlCommand extends VerbBase {
       index = "0",
       arity = "0..1",
       paramLabel = "<uri>",
-      description = "The store, instead of -s (default: $STATESTORE_URI, else the embedded store).")
+      description =
+          "The store, instead of -s (default: $STATESTORE_URI, else your default store in"
+              + " $STATESTORE_HOME or ~/.statestore).")
   String uri;
 
   @Parameters(index = "1..*", paramLabel = "<sqlline-arg>", description = "Passed to sqlline.")
@@ -130,11 +132,37 @@ final class SqlCommand extends VerbBase {
     }
   }
 
-  /** The prompt names the kind of store only: a URI may hold settings. */
+  /**
+   * The prompt names the store: the default store's directory ({@code statestore(~/.statestore)>}),
+   * a file store's directory, an object store's bucket and prefix, else the scheme only (a database
+   * URL may hold settings).
+   */
   static String prompt(String uri) {
-    int colon = uri == null ? -1 : uri.indexOf(':');
-    String scheme = colon > 0 ? uri.substring(0, colon) : "default";
-    return "statestore(" + scheme + ")> ";
+    String shown;
+    try {
+      StoreInfo info = StoreInfo.of(uri);
+      String scheme = StoreArgs.storeUri(uri).isBlank() ? "" : info.uri().replaceFirst(":.*", "");
+      shown =
+          switch (scheme) {
+            case "", "systemdb" ->
+                scheme.isEmpty() || info.source() != null ? home(info.location()) : "systemdb";
+            case "file" -> home(info.location());
+            case "s3", "gs", "azure" -> info.uri();
+            default -> scheme;
+          };
+    } catch (RuntimeException e) {
+      shown = "?";
+    }
+    return "statestore(" + shown + ")> ";
+  }
+
+  /** A path with the user's home directory written {@code ~}. */
+  private static String home(String path) {
+    String home = System.getProperty("user.home");
+    if (home != null && !home.isEmpty() && (path.equals(home) || path.startsWith(home + "/"))) {
+      return "~" + path.substring(home.length());
+    }
+    return path;
   }
 
   /** Bytes written by sqlline, decoded as UTF-8 into one of the command's writers. */

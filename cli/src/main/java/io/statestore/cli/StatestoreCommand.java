@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       LocksCommand.class,
       UnlockCommand.class,
       SqlCommand.class,
+      InfoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StatestoreCommand implements Callable<Integer> {
@@ -61,8 +62,18 @@ public final class StatestoreCommand implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Show what is done state by state (migrate) and the stack trace of an error.")
+      description =
+          "Name the store in use (on stderr), show what is done state by state (migrate) and the"
+              + " stack trace of an error.")
   boolean verbose;
+
+  /**
+   * The command on the process's streams; picocli's completion generator ({@code
+   * picocli.AutoComplete}, run by the build) creates it this way.
+   */
+  public StatestoreCommand() {
+    this(CliIo.system());
+  }
 
   /** The command writing to the given streams. */
   public StatestoreCommand(CliIo io) {
@@ -91,6 +102,8 @@ public final class StatestoreCommand implements Callable<Integer> {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    // The command says itself, in its own words, when an old ./.statestore/ is left behind.
+    setIfAbsent("org.slf4j.simpleLogger.log.io.statestore.backend.systemdb.LegacyHome", "error");
     // At DEBUG the HTTP client of the S3 backend logs request headers and wire bytes, which hold
     // the Authorization header (access key id, signature): never at any level the user chooses.
     for (String logger : CREDENTIAL_LOGGERS) {
@@ -133,6 +146,11 @@ public final class StatestoreCommand implements Callable<Integer> {
     cl.setOut(io.out());
     cl.setErr(io.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(
+        parseResult -> {
+          StoreNotes.before(parseResult, io);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine at = ex.getCommandLine();

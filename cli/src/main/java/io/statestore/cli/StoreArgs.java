@@ -15,8 +15,9 @@ public final class StoreArgs {
       paramLabel = "<uri>",
       defaultValue = "${env:STATESTORE_URI:-}",
       description = {
-        "The store (default: $STATESTORE_URI, else the",
-        "embedded default store):",
+        "The store (default: $STATESTORE_URI, else your",
+        "default store in $STATESTORE_HOME or ~/.statestore;",
+        "'statestore info' shows it):",
         "  file:///dir   systemdb:<jdbc url>",
         "  s3://bucket/prefix   gs://bucket/prefix",
         "  azure://container/prefix",

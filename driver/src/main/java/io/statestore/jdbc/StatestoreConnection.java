@@ -104,6 +104,13 @@ public final class StatestoreConnection extends ConnectionBase {
     }
   }
 
+  /** Adds warnings given while the stores were opened (SQLState 01000), until cleared. */
+  void addWarnings(List<String> messages) {
+    for (String message : messages) {
+      addWarning(new SQLWarning(SqlErrors.safe(message), "01000"));
+    }
+  }
+
   private synchronized void addWarning(SQLWarning w) {
     if (warnings == null) {
       warnings = w;

@@ -5,8 +5,10 @@ import io.statestore.calcite.StatestoreParserImpl;
 import io.statestore.calcite.StatestorePrepare;
 import io.statestore.calcite.StatestoreTypeSystem;
 import io.statestore.core.BackendRegistry;
+import io.statestore.core.ReadWarnings;
 import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
+import io.statestore.core.WarningScope;
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
@@ -104,7 +106,11 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     Connection engine = null;
     try {
       ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
-      StateStore main = open(config.uri(), config.settings());
+      ReadWarnings opening = new ReadWarnings();
+      StateStore main;
+      try (WarningScope scope = opening.enter()) {
+        main = open(config.uri(), config.settings());
+      }
       stores.add(main);
       engine = super.connect(PREFIX, engineProperties());
       CalciteConnection calcite = engine.unwrap(CalciteConnection.class);
@@ -132,7 +138,10 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
         schemas.add(name);
       }
       calcite.setSchema(SCHEMA);
-      return new StatestoreConnection(engine, stores, config.displayUrl(), schemas);
+      StatestoreConnection connection =
+          new StatestoreConnection(engine, stores, config.displayUrl(), schemas);
+      connection.addWarnings(opening.messages());
+      return connection;
     } catch (SQLException | RuntimeException e) {
       for (StateStore s : stores) {
         s.close();

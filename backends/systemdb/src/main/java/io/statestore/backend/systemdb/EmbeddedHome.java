@@ -1,5 +1,6 @@
 package io.statestore.backend.systemdb;
 
+import io.statestore.core.DefaultStoreHome;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import java.io.IOException;
@@ -85,9 +86,11 @@ final class EmbeddedHome {
               + dir
               + " ("
               + e.getClass().getSimpleName()
-              + "); set the system property "
-              + JdbcUrls.HOME_PROPERTY
-              + " to a writable directory",
+              + "); set "
+              + DefaultStoreHome.ENV
+              + " (or the system property "
+              + DefaultStoreHome.PROPERTY
+              + ") to a writable directory",
           e);
     }
   }

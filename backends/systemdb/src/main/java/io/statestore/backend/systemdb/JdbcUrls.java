@@ -1,5 +1,6 @@
 package io.statestore.backend.systemdb;
 
+import io.statestore.core.DefaultStoreHome;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
@@ -11,13 +12,10 @@ import java.util.Map;
 /**
  * Turns a {@code systemdb:} store URI into a JDBC URL: {@code systemdb:<jdbc url>} is that URL with
  * its extra {@code ?key=value} parameters put back; {@code systemdb:} alone is the embedded
- * default, an H2 file database {@code statestore} in a home directory: {@code ./.statestore/} of
- * the working directory, or the directory the system property {@code statestore.home} names.
+ * default, an H2 file database {@code statestore} in the user's default store directory ({@link
+ * DefaultStoreHome}).
  */
 final class JdbcUrls {
-  /** The default home directory's name, under the working directory. */
-  static final String HOME_DIR = ".statestore";
-
   /** The embedded database's base file name ({@code statestore.mv.db} on disk). */
   static final String DATABASE_NAME = "statestore";
 
@@ -32,19 +30,9 @@ final class JdbcUrls {
 
   private JdbcUrls() {}
 
-  /** The system property that moves the embedded default's directory. */
-  static final String HOME_PROPERTY = "statestore.home";
-
-  /**
-   * The embedded default's directory: the system property {@value #HOME_PROPERTY} when set, else
-   * the working directory's {@code .statestore} folder.
-   */
+  /** The embedded default's directory: see {@link DefaultStoreHome}. */
   static Path defaultHome() {
-    String home = System.getProperty(HOME_PROPERTY);
-    if (home != null && !home.isBlank()) {
-      return Path.of(home);
-    }
-    return Path.of(System.getProperty("user.dir")).resolve(HOME_DIR);
+    return DefaultStoreHome.path();
   }
 
   /** The JDBC URL of the embedded default in {@code home}. */

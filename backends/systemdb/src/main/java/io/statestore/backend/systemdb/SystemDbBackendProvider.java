@@ -1,6 +1,8 @@
 package io.statestore.backend.systemdb;
 
 import io.statestore.core.CommonSettings;
+import io.statestore.core.DefaultStoreHome;
+import io.statestore.core.StateStores;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
@@ -25,9 +27,10 @@ import java.util.function.Supplier;
  *       path, e.g. {@code systemdb:jdbc:sqlite:/project/.meltano/meltano.db} (Meltano's own
  *       default) or {@code systemdb:jdbc:postgresql://host/db}. {@code ?key=value} parameters that
  *       are not statestore settings stay in the JDBC URL.
- *   <li>{@code systemdb:} alone (statestore's default store) opens an embedded H2 database in
- *       {@code ./.statestore/} of the working directory (the system property {@code
- *       statestore.home} moves it), which several processes can share.
+ *   <li>{@code systemdb:} alone (statestore's default store) opens an embedded H2 database in the
+ *       user's default store directory ({@link DefaultStoreHome}: {@code $STATESTORE_HOME}, else
+ *       {@code ~/.statestore}), which several processes can share. Reads never create it: until the
+ *       first write it holds no state.
  * </ul>
  *
  * <p>Settings: {@link SystemDbSettings}; JDBC's {@code user} and {@code password} map onto {@code
@@ -82,9 +85,26 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
     boolean embedded = location.specific().isBlank();
     String url = JdbcUrls.of(location, homeDir);
     if (embedded) {
-      EmbeddedHome.prepare(homeDir);
+      LegacyHome.check(homeDir);
+      if (!DefaultStoreHome.exists(homeDir)) {
+        SystemDbConfig config = config(url, settings);
+        return new UncreatedEmbeddedStore(
+            homeDir, () -> openEmbedded(homeDir, url, settings), config.describe(), config.table());
+      }
+      return openEmbedded(homeDir, url, settings);
     }
-    requireDriver(url, location);
+    return openDatabase(url, location, settings);
+  }
+
+  private StateBackend openEmbedded(Path homeDir, String url, Settings settings) {
+    EmbeddedHome.prepare(homeDir);
+    StateBackend backend =
+        openDatabase(url, StoreLocation.parse(StateStores.DEFAULT_URI), settings);
+    EmbeddedHome.restrictFiles(homeDir);
+    return backend;
+  }
+
+  private static SystemDbConfig config(String url, Settings settings) {
     SystemDbConfig config =
         new SystemDbConfig(
             url,
@@ -99,16 +119,18 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
           ErrorKind.INVALID_CONFIGURATION,
           "Settings 'systemdb.table' and 'systemdb.lock_table' must name different tables");
     }
+    return config;
+  }
+
+  private StateBackend openDatabase(String url, StoreLocation location, Settings settings) {
+    requireDriver(url, location);
+    SystemDbConfig config = config(url, settings);
     // updated_at is local time without zone, as Meltano writes it: in the zone the store shows.
     Clock local =
         settings.find(CommonSettings.TIME_ZONE).isPresent()
             ? clock.withZone(CommonSettings.timeZone(settings))
             : clock;
-    StateBackend backend = SystemDbBackend.open(config, local);
-    if (embedded) {
-      EmbeddedHome.restrictFiles(homeDir);
-    }
-    return backend;
+    return SystemDbBackend.open(config, local);
   }
 
   /** Fails before connecting when no JDBC driver on the class path accepts the URL. */

@@ -29,6 +29,27 @@ class EmbeddedDefaultStoreTest {
   @TempDir Path home;
 
   @Test
+  void readsOfAMissingStoreCreateNothingAndTheFirstWriteCreatesItOwnerOnly() throws Exception {
+    Path missing = home.resolve("data").resolve("statestore");
+    try (StateStore store = EmbeddedStores.open(missing, "");
+        StateStore other = EmbeddedStores.open(missing, "")) {
+      assertEquals(0, store.list("").count());
+      assertTrue(store.get("dev:a").isEmpty());
+      assertEquals(0, store.locks("", Deadline.none()).count());
+      assertFalse(Files.exists(home.resolve("data")), "a read created the directory");
+
+      store.upsert("dev:a", DOC.formatted(1), Deadline.none());
+      assertTrue(Files.exists(missing.resolve("statestore.mv.db")));
+      assertEquals(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+          Files.getPosixFilePermissions(missing));
+      // A store opened before the database existed finds it once it does.
+      assertEquals(1, other.list("").count());
+      assertTrue(other.get("dev:a").isPresent());
+    }
+  }
+
+  @Test
   void isAnH2FileInTheHomeDirectory() {
     try (StateStore store = EmbeddedStores.open(home, "")) {
       store.upsert("dev:a", DOC.formatted(1), Deadline.none());

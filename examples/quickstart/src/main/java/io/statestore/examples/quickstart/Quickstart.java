@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The quickstart: opens the embedded default store ({@code jdbc:statestore:}, an H2 database in
- * {@code ./.statestore/} holding Meltano's state table), writes a few states as Meltano would, and
- * queries them with LIKE and JSON_VALUE. Run it again and it updates the same states.
+ * The quickstart: opens the default store ({@code jdbc:statestore:}, an H2 database in the user's
+ * {@code ~/.statestore/} holding Meltano's state table), writes a few states as Meltano would, and
+ * queries them with LIKE and JSON_VALUE. Run it again and it updates the same states. When the
+ * system property {@value #LAUNCHER} names the {@code statestore} command, it ends with the command
+ * lines to try next on the same store.
  */
 public final class Quickstart {
   private static final String[][] STATES = {
@@ -19,6 +21,9 @@ public final class Quickstart {
     {"dev:tap-stripe-to-target-snowflake", "charges", "2024-08-02T11:30:00Z"},
     {"prod:tap-github-to-target-postgres", "users", "2024-08-07T18:45:12Z"},
   };
+
+  /** The system property naming the {@code statestore} command the build made. */
+  public static final String LAUNCHER = "statestore.quickstart.launcher";
 
   private Quickstart() {}
 
@@ -29,6 +34,27 @@ public final class Quickstart {
    */
   public static void main(String[] args) throws SQLException {
     run(args.length > 0 ? args[0] : "jdbc:statestore:", System.out);
+    String launcher = System.getProperty(LAUNCHER);
+    if (launcher != null && !launcher.isBlank()) {
+      printNextSteps(launcher, System.out);
+    }
+  }
+
+  /** The command lines to try next, on the store the quickstart wrote. */
+  public static void printNextSteps(String launcher, PrintStream out) {
+    java.nio.file.Path bin = java.nio.file.Path.of(launcher).getParent();
+    out.println();
+    out.println("Next, the statestore command on the same store (the README's first screen):");
+    out.println("  export PATH=\"$PWD/" + bin + ":$PATH\"");
+    out.println("  statestore info");
+    out.println("  statestore list");
+    out.println("  statestore get dev:tap-github-to-target-postgres");
+    out.println(
+        "  statestore set dev:tap-github-to-target-postgres"
+            + " '{\"singer_state\": {\"bookmarks\": {\"users\": {\"replication_key\":"
+            + " \"updated_at\", \"replication_key_value\": \"2024-09-01T00:00:00Z\"}}}}'");
+    out.println("  statestore sql -f examples/quickstart/bookmarks.sql");
+    out.println("  statestore sql          # an interactive SQL shell; !quit leaves it");
   }
 
   /** Runs the quickstart against a URL, printing to {@code out}. */

@@ -1,0 +1,75 @@
+package io.statestore.cli;
+
+import io.statestore.core.DefaultStoreHome;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * What the command says on stderr about the store before a verb runs: with {@code --verbose}, the
+ * store in use; on the default store, once, that an earlier version's {@code ./.statestore/} is
+ * left in the working directory and how to move it.
+ */
+final class StoreNotes {
+  private StoreNotes() {}
+
+  /** Prints the notes for the verb about to run. */
+  static void before(ParseResult parsed, CliIo io) {
+    ParseResult verb = parsed;
+    while (verb.hasSubcommand()) {
+      verb = verb.subcommand();
+    }
+    if (verb.isUsageHelpRequested() || verb.isVersionHelpRequested()) {
+      return;
+    }
+    CommandSpec spec = verb.commandSpec();
+    CommandSpec mixin = spec.mixins().get("store");
+    if (mixin == null || !(mixin.userObject() instanceof StoreArgs args)) {
+      return;
+    }
+    Object command = spec.userObject();
+    if (command instanceof CopyCommand) {
+      return; // copy between stores names its own stores (--verbose lists each state)
+    }
+    String uri = args.uri;
+    if (command instanceof SqlCommand sql && sql.uri != null && !sql.uri.startsWith("-")) {
+      uri = sql.uri;
+    }
+    StatestoreCommand root = parsed.commandSpec().commandLine().getCommand();
+    StoreInfo info;
+    try {
+      info = StoreInfo.of(uri);
+    } catch (RuntimeException e) {
+      return; // a malformed URI: the verb reports it
+    }
+    if (root.verbose()) {
+      io.err().println("statestore: store " + info.summary() + ", backend " + info.backend());
+    }
+    if (StoreArgs.storeUri(uri).isBlank()) {
+      Path home = Path.of(info.location());
+      if (info.exists() == Boolean.FALSE && readsOnly(command)) {
+        io.err()
+            .println(
+                "statestore: the default store "
+                    + home
+                    + " does not exist yet: it holds no state until the first write (set, import,"
+                    + " migrate) creates it; -s <uri> opens another store");
+      }
+      DefaultStoreHome.legacy(home)
+          .ifPresent(
+              old ->
+                  io.err()
+                      .println(
+                          "statestore: warning: " + DefaultStoreHome.legacyWarning(old, home)));
+    }
+    io.err().flush();
+  }
+
+  /** Verbs that only read: on a default store that does not exist, they find nothing. */
+  private static boolean readsOnly(Object command) {
+    return command instanceof ListCommand
+        || command instanceof GetCommand
+        || command instanceof ExportCommand
+        || command instanceof LocksCommand;
+  }
+}
