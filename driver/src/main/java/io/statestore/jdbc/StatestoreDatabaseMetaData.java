@@ -62,18 +62,12 @@ public final class StatestoreDatabaseMetaData extends AbstractAbsentMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface != null && iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new StatestoreSQLException(
-        StatestoreErrorCode.FEATURE_NOT_SUPPORTED,
-        "statestore's database metadata is not a " + (iface == null ? null : iface.getName()),
-        null);
+    return Wrappers.unwrapSelf(this, "database metadata", iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) {
-    return iface != null && iface.isInstance(this);
+    return Wrappers.isWrapperFor(this, null, iface);
   }
 
   private ColumnSizes sizes() throws SQLException {

@@ -27,6 +27,22 @@ final class Wrappers {
         null);
   }
 
+  /**
+   * {@code unwrap} of an object that wraps nothing it hands out: only a type the object is gives
+   * it; any other type (or none) is refused as unsupported.
+   *
+   * @param what what the object is, for the message (e.g. "database metadata")
+   */
+  static <T> T unwrapSelf(Object self, String what, Class<T> iface) throws SQLException {
+    if (iface != null && iface.isInstance(self)) {
+      return iface.cast(self);
+    }
+    throw new StatestoreSQLException(
+        StatestoreErrorCode.FEATURE_NOT_SUPPORTED,
+        "statestore's " + what + " is not a " + (iface == null ? null : iface.getName()),
+        null);
+  }
+
   static boolean isWrapperFor(Object self, Object engine, Class<?> iface) {
     return iface != null
         && (iface.isInstance(self) || (engine != null && iface.isInstance(engine)));
