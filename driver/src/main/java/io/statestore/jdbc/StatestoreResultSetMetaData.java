@@ -54,6 +54,20 @@ public final class StatestoreResultSetMetaData implements ResultSetMetaData {
     return engine.getSchemaName(check(column));
   }
 
+  /** A size of {@link ColumnSizes} from a column's schema, table, name, type and precision. */
+  private interface SizeRule {
+    int of(String schema, String table, String column, int sqlType, int declared);
+  }
+
+  private int sized(int column, SizeRule rule) throws SQLException {
+    return rule.of(
+        schema(column),
+        engine.getTableName(column),
+        engine.getColumnName(column),
+        engine.getColumnType(column),
+        engine.getPrecision(column));
+  }
+
   private boolean stateColumn(int column, String name) throws SQLException {
     return sizes.isStoreTable(schema(column), engine.getTableName(column))
         && StateSchema.STATE.equalsIgnoreCase(engine.getTableName(column))
@@ -100,12 +114,7 @@ public final class StatestoreResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public int getColumnDisplaySize(int column) throws SQLException {
-    return sizes.displaySize(
-        schema(column),
-        engine.getTableName(column),
-        engine.getColumnName(column),
-        engine.getColumnType(column),
-        engine.getPrecision(column));
+    return sized(column, sizes::displaySize);
   }
 
   @Override
@@ -125,12 +134,7 @@ public final class StatestoreResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public int getPrecision(int column) throws SQLException {
-    return sizes.size(
-        schema(column),
-        engine.getTableName(column),
-        engine.getColumnName(column),
-        engine.getColumnType(column),
-        engine.getPrecision(column));
+    return sized(column, sizes::size);
   }
 
   @Override
@@ -183,18 +187,12 @@ public final class StatestoreResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface != null && iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new StatestoreSQLException(
-        StatestoreErrorCode.FEATURE_NOT_SUPPORTED,
-        "statestore's result-set metadata is not a " + (iface == null ? null : iface.getName()),
-        null);
+    return Wrappers.unwrapSelf(this, "result-set metadata", iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) {
-    return iface != null && iface.isInstance(this);
+    return Wrappers.isWrapperFor(this, null, iface);
   }
 
   private static String nonNull(String s) {
