@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statestore.core.LockTimestamps;
 import io.statestore.spi.ObjectKind;
-import io.statestore.spi.Precondition;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,17 +34,9 @@ class AbortAndTimeoutsTest {
   }
 
   private static void abortEndsAWaitingStatement(boolean prepared) throws Exception {
-    String name = "abort-" + UUID.randomUUID();
+    String name = TestConnections.freshName("abort-");
+    Connection c = TestConnections.withStateLockedByAnother(name);
     var backend = CountingBackendProvider.get(name);
-    Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
-    }
-    backend.write(
-        "t",
-        ObjectKind.LOCK,
-        LockTimestamps.format(Instant.now().plusSeconds(60)),
-        Precondition.absent());
     String delete = "DELETE FROM state WHERE state_id = 't'";
     Statement s = prepared ? c.prepareStatement(delete) : c.createStatement();
     CompletableFuture<SQLException> result =

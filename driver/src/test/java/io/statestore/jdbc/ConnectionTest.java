@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statestore.core.LockTimestamps;
-import io.statestore.spi.ObjectKind;
-import io.statestore.spi.Precondition;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -18,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -183,25 +179,10 @@ class ConnectionTest {
     }
   }
 
-  /** A connection to a fresh store holding state 't', whose lock another writer holds for 60 s. */
-  private static Connection connectionWithStateLockedByAnother(String hint) throws SQLException {
-    String name = hint + UUID.randomUUID();
-    var backend = CountingBackendProvider.get(name);
-    Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
-    }
-    backend.write(
-        "t",
-        ObjectKind.LOCK,
-        LockTimestamps.format(Instant.now().plusSeconds(60)),
-        Precondition.absent());
-    return c;
-  }
-
   @Test
   void queryTimeoutEndsTheWaitForALock() throws Exception {
-    try (Connection c = connectionWithStateLockedByAnother("timeout-")) {
+    try (Connection c =
+        TestConnections.withStateLockedByAnother(TestConnections.freshName("timeout-"))) {
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ?")) {
         ps.setQueryTimeout(1);
@@ -224,7 +205,8 @@ class ConnectionTest {
 
   @Test
   void cancelEndsTheWaitForALock() throws Exception {
-    try (Connection c = connectionWithStateLockedByAnother("cancel-")) {
+    try (Connection c =
+        TestConnections.withStateLockedByAnother(TestConnections.freshName("cancel-"))) {
       Statement s = c.createStatement();
       CompletableFuture<SQLException> result =
           CompletableFuture.supplyAsync(

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,16 +22,13 @@ import org.junit.jupiter.api.Test;
  * connection; generated keys and the type map answer, empty.
  */
 class OwnObjectsTest {
-  private static final String BODY = "{\"completed\": {}, \"partial\": {}}";
+  private static final String BODY = TestConnections.BODY;
 
   private Connection conn;
 
   @BeforeEach
   void open() throws SQLException {
-    conn = DriverManager.getConnection("jdbc:statestore:memory:own-" + UUID.randomUUID());
-    try (Statement s = conn.createStatement()) {
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('a', '" + BODY + "')");
-    }
+    conn = TestConnections.memoryWithState("own-");
   }
 
   @AfterEach

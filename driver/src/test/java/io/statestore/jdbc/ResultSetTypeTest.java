@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +21,13 @@ import org.junit.jupiter.api.Test;
  * warning on the connection; moving backwards or updating a row is refused with a SQLState.
  */
 class ResultSetTypeTest {
-  private static final String BODY = "{\"completed\": {}, \"partial\": {}}";
+  private static final String BODY = TestConnections.BODY;
 
   private Connection conn;
 
   @BeforeEach
   void open() throws SQLException {
-    conn = DriverManager.getConnection("jdbc:statestore:memory:type-" + UUID.randomUUID());
-    try (Statement s = conn.createStatement()) {
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('a', '" + BODY + "')");
-    }
+    conn = TestConnections.memoryWithState("type-");
   }
 
   @AfterEach
