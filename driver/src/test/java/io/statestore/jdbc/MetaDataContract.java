@@ -147,22 +147,7 @@ public abstract class MetaDataContract {
       assertEquals(1, rs.getShort("KEY_SEQ"));
       assertFalse(rs.next());
     }
-    List<String> keyColumns =
-        List.of(
-            "PKTABLE_CAT",
-            "PKTABLE_SCHEM",
-            "PKTABLE_NAME",
-            "PKCOLUMN_NAME",
-            "FKTABLE_CAT",
-            "FKTABLE_SCHEM",
-            "FKTABLE_NAME",
-            "FKCOLUMN_NAME",
-            "KEY_SEQ",
-            "UPDATE_RULE",
-            "DELETE_RULE",
-            "FK_NAME",
-            "PK_NAME",
-            "DEFERRABILITY");
+    List<String> keyColumns = MetaDataColumns.KEYS.stream().map(MetaDataRows.Column::name).toList();
     assertEquals(keyColumns, labels(md.getImportedKeys(null, "statestore", "state")));
     assertEquals(keyColumns, labels(md.getExportedKeys(null, "statestore", "state")));
     assertEquals(
