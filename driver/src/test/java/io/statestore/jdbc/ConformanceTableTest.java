@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.LockTimestamps;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.Precondition;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -14,6 +17,7 @@ import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -115,6 +119,25 @@ class ConformanceTableTest {
   @Test
   void generatedKeys() throws SQLException {
     assertFalse(conn.getMetaData().supportsGetGeneratedKeys());
+  }
+
+  @Test
+  void queryTimeoutOfALockWait() throws SQLException {
+    String name = "conformance-timeout-" + UUID.randomUUID();
+    var backend = CountingBackendProvider.get(name);
+    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
+      backend.write(
+          "t",
+          ObjectKind.LOCK,
+          LockTimestamps.format(Instant.now().plusSeconds(60)),
+          Precondition.absent());
+      s.setQueryTimeout(1);
+      SQLException e =
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM state"));
+      assertState("HYT00", e);
+    }
   }
 
   @Test
