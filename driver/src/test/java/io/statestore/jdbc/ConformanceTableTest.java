@@ -181,6 +181,11 @@ class ConformanceTableTest {
       s.executeQuery("SELECT state_id FROM state");
       assertFalse(s.getMoreResults());
       assertEquals(-1, s.getUpdateCount());
+      s.executeQuery("SELECT state_id FROM state");
+      assertState(
+          "0A000",
+          assertThrows(
+              SQLException.class, () -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT)));
     }
   }
 
