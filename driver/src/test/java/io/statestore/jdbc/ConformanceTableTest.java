@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,7 @@ class ConformanceTableTest {
     assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, conn.getHoldability());
     assertTrue(md.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT));
     assertFalse(md.supportsResultSetHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT));
+    assertState("22023", assertThrows(SQLException.class, () -> conn.setHoldability(99)));
     try (Statement s = conn.createStatement();
         ResultSet rs = s.executeQuery("SELECT state_id FROM state")) {
       assertTrue(rs.next());
@@ -119,6 +121,11 @@ class ConformanceTableTest {
   @Test
   void generatedKeys() throws SQLException {
     assertFalse(conn.getMetaData().supportsGetGeneratedKeys());
+    String sql = "DELETE FROM state WHERE state_id = 'a'";
+    assertState("22023", assertThrows(SQLException.class, () -> conn.prepareStatement(sql, 7)));
+    try (Statement s = conn.createStatement()) {
+      assertState("22023", assertThrows(SQLException.class, () -> s.executeUpdate(sql, 7)));
+    }
   }
 
   @Test
@@ -133,9 +140,9 @@ class ConformanceTableTest {
           ObjectKind.LOCK,
           LockTimestamps.format(Instant.now().plusSeconds(60)),
           Precondition.absent());
+      assertState("22023", assertThrows(SQLException.class, () -> s.setQueryTimeout(-1)));
       s.setQueryTimeout(1);
-      SQLException e =
-          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM state"));
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM state"));
       assertState("HYT00", e);
     }
   }
@@ -145,6 +152,14 @@ class ConformanceTableTest {
     SQLClientInfoException e =
         assertThrows(SQLClientInfoException.class, () -> conn.setClientInfo("Colour", "blue"));
     assertState("22023", e);
+    conn.setClientInfo("ApplicationName", "before");
+    Properties p = new Properties();
+    p.setProperty("ApplicationName", "after");
+    p.setProperty("Colour", "blue");
+    assertState("22023", assertThrows(SQLClientInfoException.class, () -> conn.setClientInfo(p)));
+    assertEquals("before", conn.getClientInfo("ApplicationName"), "nothing set");
+    assertState(
+        "22023", assertThrows(SQLException.class, () -> conn.setNetworkTimeout(null, 1000)));
     List<String> names = new ArrayList<>();
     try (ResultSet rs = conn.getMetaData().getClientInfoProperties()) {
       while (rs.next()) {
@@ -184,8 +199,7 @@ class ConformanceTableTest {
       s.executeQuery("SELECT state_id FROM state");
       assertState(
           "0A000",
-          assertThrows(
-              SQLException.class, () -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT)));
+          assertThrows(SQLException.class, () -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT)));
     }
   }
 
@@ -234,6 +248,9 @@ class ConformanceTableTest {
     assertState("0A000", assertThrows(SQLException.class, conn::createClob));
     assertState("0A000", assertThrows(SQLException.class, conn::createNClob));
     assertState("0A000", assertThrows(SQLException.class, conn::createSQLXML));
+    assertState(
+        "0A000", assertThrows(SQLException.class, () -> conn.createArrayOf("VARCHAR", null)));
+    assertState("0A000", assertThrows(SQLException.class, () -> conn.createStruct("x", null)));
     assertNull(conn.getWarnings(), "nothing was downgraded");
   }
 }
