@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where the default store lives: one directory per user, whatever the working directory. */
 class DefaultStoreHomeTest {
   private static final Map<String, String> PROPS =
-      Map.of("user.home", "/home/ann", "user.dir", "/work/project");
+      Map.of("user.home", "/home/ann", "user.dir", "/home/ann/pipelines");
 
   private static DefaultStoreHome.Resolved resolve(Map<String, String> env, Map<String, String> p) {
     return DefaultStoreHome.resolve(env::get, p::get);
@@ -57,7 +57,8 @@ class DefaultStoreHomeTest {
   void relativeAndTildePathsAreMadeAbsolute() {
     assertEquals(Path.of("/home/ann/st"), resolve(Map.of("STATESTORE_HOME", "~/st"), PROPS).path());
     assertEquals(
-        Path.of("/work/project/st"), resolve(Map.of(), props("statestore.home", "st/./")).path());
+        Path.of("/home/ann/pipelines/st"),
+        resolve(Map.of(), props("statestore.home", "st/./")).path());
   }
 
   @Test
