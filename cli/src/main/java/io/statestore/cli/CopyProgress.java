@@ -1,8 +1,8 @@
 package io.statestore.cli;
 
-import io.statestore.cli.copy.CopyFailure;
-import io.statestore.cli.copy.CopyListener;
-import io.statestore.cli.copy.SkipReason;
+import io.statestore.migrate.CopyFailure;
+import io.statestore.migrate.CopyListener;
+import io.statestore.migrate.SkipReason;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,6 @@
 package io.statestore.cli;
 
-import io.statestore.cli.copy.StatePattern;
+import io.statestore.migrate.StatePattern;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

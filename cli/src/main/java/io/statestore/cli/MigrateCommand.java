@@ -1,9 +1,9 @@
 package io.statestore.cli;
 
-import io.statestore.cli.copy.CopyOptions;
-import io.statestore.cli.copy.CopyResult;
-import io.statestore.cli.copy.StateCopier;
-import io.statestore.cli.copy.StatePattern;
+import io.statestore.migrate.CopyOptions;
+import io.statestore.migrate.CopyResult;
+import io.statestore.migrate.StateCopier;
+import io.statestore.migrate.StatePattern;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.statestore.cli;
 
-import io.statestore.cli.copy.CopyMode;
-import io.statestore.cli.copy.CopyOptions;
+import io.statestore.migrate.CopyMode;
+import io.statestore.migrate.CopyOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;

@@ -1,13 +1,11 @@
 package io.statestore.cli;
 
+import io.statestore.migrate.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Test stores in temporary directories, and a few SQL shortcuts on them. */
@@ -36,42 +34,26 @@ public final class Stores {
 
   /** Inserts states over one connection. */
   public static void insertAll(String uri, Map<String, String> states) throws SQLException {
-    try (Connection c = connect(uri);
-        PreparedStatement s =
-            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
-      for (Map.Entry<String, String> e : states.entrySet()) {
-        s.setString(1, e.getKey());
-        s.setString(2, e.getValue());
-        s.executeUpdate();
-      }
+    try (Connection c = connect(uri)) {
+      TestStores.insertAll(c, states);
     }
   }
 
   /** Every state id and body, in id order. */
   public static Map<String, String> all(String uri) throws SQLException {
-    Map<String, String> m = new LinkedHashMap<>();
-    try (Connection c = connect(uri);
-        PreparedStatement s =
-            c.prepareStatement("SELECT state_id, body FROM state ORDER BY state_id");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        m.put(rs.getString(1), rs.getString(2));
-      }
+    try (Connection c = connect(uri)) {
+      return TestStores.all(c);
     }
-    return m;
   }
 
   /** A state document with one bookmark. */
   public static String doc(String bookmark) {
-    return "{\"completed\": {\"singer_state\": {\"bookmarks\": {\"users\": {\"replication_key_value\":"
-        + " \""
-        + bookmark
-        + "\"}}}}, \"partial\": {}}";
+    return TestStores.doc(bookmark);
   }
 
   /** The bytes of a state.json in a file store directory. */
   public static byte[] fileBytes(Path dir, String id) throws java.io.IOException {
-    return Files.readAllBytes(dir.resolve(id).resolve("state.json"));
+    return TestStores.fileBytes(dir, id);
   }
 
   /** Writes a state file directly, as Meltano would (no lock taken). */

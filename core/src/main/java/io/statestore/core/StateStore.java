@@ -8,7 +8,6 @@ import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -123,11 +122,6 @@ public final class StateStore implements AutoCloseable {
     String p = prefix == null ? "" : prefix;
     return BoundedCalls.stream(
         deadline, "listing states in " + describe(), () -> backend.list(ObjectKind.STATE, p));
-  }
-
-  /** Lists state ids matching a glob (see {@link Glob}), listing only its literal prefix. */
-  public Stream<ListedState> list(Glob glob) {
-    return list(glob.literalPrefix()).filter(s -> glob.matches(s.stateId()));
   }
 
   /** Lists current lock objects whose id starts with {@code prefix}, bounded by the deadline. */
@@ -379,11 +373,6 @@ public final class StateStore implements AutoCloseable {
     return LockTimestamps.parse(lock.content())
         .or(() -> Optional.ofNullable(lock.lastModified()))
         .orElse(Instant.EPOCH);
-  }
-
-  /** The lock timeout, for callers that hold locks across several steps. */
-  public Duration lockTimeout() {
-    return options.lockTimeout();
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.statestore.examples.migrate;
 
-import io.statestore.cli.copy.CopyMode;
-import io.statestore.cli.copy.CopyOptions;
-import io.statestore.cli.copy.CopyResult;
-import io.statestore.cli.copy.StateCopier;
+import io.statestore.migrate.CopyMode;
+import io.statestore.migrate.CopyOptions;
+import io.statestore.migrate.CopyResult;
+import io.statestore.migrate.StateCopier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

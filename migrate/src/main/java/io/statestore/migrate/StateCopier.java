@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.statestore.core;
+package io.statestore.migrate;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 /** What a copy does with a state that already exists in the target with a different body. */
 public enum CopyMode {

@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 /** Why a copy left a state alone. */
 public enum SkipReason {

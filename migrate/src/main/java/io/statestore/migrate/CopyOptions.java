@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 /**
  * How to copy.

@@ -1,6 +1,4 @@
-package io.statestore.cli.copy;
-
-import io.statestore.core.Glob;
+package io.statestore.migrate;
 
 /**
  * A state id pattern as the command line takes it (fnmatch-style {@code *}, {@code ?} and {@code

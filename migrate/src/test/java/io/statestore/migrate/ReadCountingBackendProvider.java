@@ -1,4 +1,4 @@
-package io.statestore.cli;
+package io.statestore.migrate;
 
 import io.statestore.core.memory.MemoryBackend;
 import io.statestore.spi.ListedState;

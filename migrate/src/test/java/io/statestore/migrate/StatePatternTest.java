@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

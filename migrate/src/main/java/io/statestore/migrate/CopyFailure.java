@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 /**
  * A state whose copy failed; nothing of it was written to the target.

@@ -1,4 +1,4 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
 /**
  * Hears about each state as a copy decides it, in source order. All methods do nothing by default.

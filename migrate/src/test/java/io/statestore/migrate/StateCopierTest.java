@@ -1,13 +1,11 @@
-package io.statestore.cli.copy;
+package io.statestore.migrate;
 
-import static io.statestore.cli.Stores.doc;
+import static io.statestore.migrate.TestStores.doc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statestore.cli.ReadCountingBackendProvider;
-import io.statestore.cli.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,17 +22,17 @@ class StateCopierTest {
   @TempDir Path dstDir;
 
   private String src() {
-    return Stores.file(srcDir);
+    return TestStores.file(srcDir);
   }
 
   private String h2() {
-    return Stores.h2(dstDir);
+    return TestStores.h2(dstDir);
   }
 
   private CopyResult copy(String from, String to, CopyOptions options, CopyListener listener)
       throws Exception {
-    try (Connection s = Stores.connect(from);
-        Connection d = Stores.connect(to)) {
+    try (Connection s = TestStores.connect(from);
+        Connection d = TestStores.connect(to)) {
       return new StateCopier(s, d).copy(options, listener);
     }
   }
@@ -49,13 +47,13 @@ class StateCopierTest {
     for (int i = 0; i < 250; i++) {
       states.put(String.format("dev:s%03d", i), doc("b" + i));
     }
-    Stores.insertAll(src(), states);
+    TestStores.insertAll(src(), states);
     CopyResult first = copy(CopyOptions.defaults().withBatchSize(40));
     assertEquals(250, first.copied());
     assertEquals(0, first.failed());
-    assertEquals(Stores.all(src()), Stores.all(h2()));
+    assertEquals(TestStores.all(src()), TestStores.all(h2()));
 
-    Stores.insert(src(), "dev:s999", doc("late"));
+    TestStores.insert(src(), "dev:s999", doc("late"));
     CopyResult second = copy(CopyOptions.defaults().withBatchSize(40));
     assertEquals(1, second.copied());
     assertEquals(250, second.unchanged());
@@ -70,7 +68,7 @@ class StateCopierTest {
     for (int i = 0; i < 500; i++) {
       states.put(String.format("s%04d", i), doc("b" + i));
     }
-    Stores.insertAll(source, states);
+    TestStores.insertAll(source, states);
     long before = ReadCountingBackendProvider.reads(source.substring(10));
     CopyResult r = copy(source, target, CopyOptions.defaults(), CopyListener.NONE);
     assertEquals(500, r.copied());
@@ -85,22 +83,22 @@ class StateCopierTest {
     for (String id : List.of("dev:a", "dev:b", "prod:a", "dev_x", "devXa", "env1:a", "env3:a")) {
       states.put(id, doc(id));
     }
-    Stores.insertAll(src(), states);
+    TestStores.insertAll(src(), states);
     copy(CopyOptions.defaults().withPattern("dev:*"));
-    assertEquals(List.of("dev:a", "dev:b"), List.copyOf(Stores.all(h2()).keySet()));
+    assertEquals(List.of("dev:a", "dev:b"), List.copyOf(TestStores.all(h2()).keySet()));
     copy(CopyOptions.defaults().withPattern("dev_?"));
-    assertTrue(Stores.all(h2()).containsKey("dev_x"));
-    assertFalse(Stores.all(h2()).containsKey("devXa"));
+    assertTrue(TestStores.all(h2()).containsKey("dev_x"));
+    assertFalse(TestStores.all(h2()).containsKey("devXa"));
     copy(CopyOptions.defaults().withPattern("env[!3]:*"));
-    assertTrue(Stores.all(h2()).containsKey("env1:a"));
-    assertFalse(Stores.all(h2()).containsKey("env3:a"));
+    assertTrue(TestStores.all(h2()).containsKey("env1:a"));
+    assertFalse(TestStores.all(h2()).containsKey("env3:a"));
   }
 
   @Test
   void skipsAndReportsExistingStatesByDefault() throws Exception {
-    Stores.insert(src(), "a", doc("src"));
-    Stores.insert(src(), "b", doc("src"));
-    Stores.insert(h2(), "a", doc("dst"));
+    TestStores.insert(src(), "a", doc("src"));
+    TestStores.insert(src(), "b", doc("src"));
+    TestStores.insert(h2(), "a", doc("dst"));
     List<String> events = new ArrayList<>();
     CopyResult r =
         copy(
@@ -116,15 +114,15 @@ class StateCopierTest {
     assertEquals(1, r.copied());
     assertEquals(1, r.existing());
     assertEquals(List.of("a:EXISTS"), events);
-    assertEquals(doc("dst"), Stores.all(h2()).get("a"));
+    assertEquals(doc("dst"), TestStores.all(h2()).get("a"));
   }
 
   @Test
   void overwriteReplacesOlderTargetsAndRefusesNewerOnesUnlessForced() throws Exception {
-    Stores.insert(src(), "old-target", doc("src"));
-    Stores.insert(src(), "new-target", doc("src"));
-    Stores.insert(h2(), "old-target", doc("dst"));
-    Stores.insert(h2(), "new-target", doc("dst"));
+    TestStores.insert(src(), "old-target", doc("src"));
+    TestStores.insert(src(), "new-target", doc("src"));
+    TestStores.insert(h2(), "old-target", doc("dst"));
+    TestStores.insert(h2(), "new-target", doc("dst"));
     // The source of new-target was last changed long before the target was written.
     Files.setLastModifiedTime(
         srcDir.resolve("new-target").resolve("state.json"),
@@ -139,20 +137,20 @@ class StateCopierTest {
     assertEquals(1, r.replaced());
     assertEquals(1, r.targetNewer());
     assertTrue(r.partial());
-    assertEquals(doc("src"), Stores.all(h2()).get("old-target"));
-    assertEquals(doc("dst"), Stores.all(h2()).get("new-target"));
+    assertEquals(doc("src"), TestStores.all(h2()).get("old-target"));
+    assertEquals(doc("dst"), TestStores.all(h2()).get("new-target"));
 
     CopyResult forced = copy(CopyOptions.defaults().withMode(CopyMode.OVERWRITE).withForce(true));
     assertEquals(1, forced.copied());
     assertEquals(1, forced.unchanged());
-    assertEquals(doc("src"), Stores.all(h2()).get("new-target"));
+    assertEquals(doc("src"), TestStores.all(h2()).get("new-target"));
   }
 
   @Test
   void dryRunDecidesButWritesNothing() throws Exception {
-    Stores.insert(src(), "a", doc("src"));
-    Stores.insert(src(), "b", doc("src"));
-    Stores.insert(h2(), "a", doc("dst"));
+    TestStores.insert(src(), "a", doc("src"));
+    TestStores.insert(src(), "b", doc("src"));
+    TestStores.insert(h2(), "a", doc("dst"));
     Files.setLastModifiedTime(
         srcDir.resolve("a").resolve("state.json"), FileTime.from(Instant.now().plusSeconds(3600)));
     CopyResult r = copy(CopyOptions.defaults().withDryRun(true).withMode(CopyMode.OVERWRITE));
@@ -160,7 +158,7 @@ class StateCopierTest {
     assertEquals(2, r.copied());
     assertEquals(1, r.replaced());
     assertEquals(0, r.targetNewer());
-    assertEquals(Map.of("a", doc("dst")), Stores.all(h2()));
+    assertEquals(Map.of("a", doc("dst")), TestStores.all(h2()));
   }
 
   @Test
@@ -178,19 +176,19 @@ class StateCopierTest {
       big.append(i == 0 ? "" : ", ").append("\"r").append(i).append('"');
     }
     big.append("]}, \"partial\": {}}");
-    Stores.insert(src(), "unicode", doc("Zürich – 東京 – 😀 \\\" \\u0000"));
-    Stores.insert(src(), "nested", "{\"completed\": " + nested + ", \"partial\": {}}");
-    Stores.insert(src(), "big", big.toString());
-    Stores.insert(src(), "numbers", "{\"completed\": {\"n\": 1.50e+10, \"m\": -0.0}}");
+    TestStores.insert(src(), "unicode", doc("Zürich – 東京 – 😀 \\\" \\u0000"));
+    TestStores.insert(src(), "nested", "{\"completed\": " + nested + ", \"partial\": {}}");
+    TestStores.insert(src(), "big", big.toString());
+    TestStores.insert(src(), "numbers", "{\"completed\": {\"n\": 1.50e+10, \"m\": -0.0}}");
 
     Path fileDst = dstDir.resolve("files");
-    copy(src(), Stores.file(fileDst), CopyOptions.defaults(), CopyListener.NONE);
+    copy(src(), TestStores.file(fileDst), CopyOptions.defaults(), CopyListener.NONE);
     copy(CopyOptions.defaults());
-    Map<String, String> source = Stores.all(src());
-    assertEquals(source, Stores.all(h2()));
-    assertEquals(source, Stores.all(Stores.file(fileDst)));
+    Map<String, String> source = TestStores.all(src());
+    assertEquals(source, TestStores.all(h2()));
+    assertEquals(source, TestStores.all(TestStores.file(fileDst)));
     for (String id : source.keySet()) {
-      assertArrayEquals(Stores.fileBytes(srcDir, id), Stores.fileBytes(fileDst, id), id);
+      assertArrayEquals(TestStores.fileBytes(srcDir, id), TestStores.fileBytes(fileDst, id), id);
     }
     assertTrue(source.get("big").length() > 500_000);
   }
@@ -199,9 +197,9 @@ class StateCopierTest {
   void aFailingStateIsReportedAndTheOthersGoOn() throws Exception {
     StringBuilder big = new StringBuilder("{\"completed\": {\"pad\": \"");
     big.append("x".repeat(5000)).append("\"}}");
-    Stores.insert(src(), "a", doc("a"));
-    Stores.insert(src(), "b-too-big", big.toString());
-    Stores.insert(src(), "c", doc("c"));
+    TestStores.insert(src(), "a", doc("a"));
+    TestStores.insert(src(), "b-too-big", big.toString());
+    TestStores.insert(src(), "c", doc("c"));
     String smallTarget = h2() + "?max_body_bytes=1000";
     CopyResult r = copy(src(), smallTarget, CopyOptions.defaults(), CopyListener.NONE);
     assertEquals(2, r.copied());
@@ -210,6 +208,6 @@ class StateCopierTest {
     assertEquals("b-too-big", f.stateId());
     assertEquals("22023", f.sqlState());
     assertTrue(f.message().contains("b-too-big"), f.message());
-    assertEquals(List.of("a", "c"), List.copyOf(Stores.all(h2()).keySet()));
+    assertEquals(List.of("a", "c"), List.copyOf(TestStores.all(h2()).keySet()));
   }
 }
