@@ -30,8 +30,7 @@ final class ClearCommand extends VerbBase {
   @Option(names = "--all", description = "Clear every state of the store.")
   boolean all;
 
-  @Option(names = "--force", description = "Do not ask for confirmation.")
-  boolean force;
+  @Mixin Confirmation confirmation;
 
   @Override
   int run() throws Exception {
@@ -42,22 +41,25 @@ final class ClearCommand extends VerbBase {
         all
             ? "This will clear every state of the store. Continue?"
             : "Delete the state of state_id '" + stateId + "'?";
-    if (!force && !io().confirm(question)) {
-      throw new UserException("Not confirmed; nothing deleted");
-    }
+    confirmation.require(io(), question, "Not confirmed; nothing deleted");
     try (Connection c = store.connect()) {
       if (all) {
         return clearAll(c);
       }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM state WHERE state_id = ?")) {
-        s.setString(1, stateId);
-        if (s.executeUpdate() == 0) {
-          throw new UserException("No state with state_id '" + stateId + "'", "42704", null);
-        }
+      if (!deleteRow(c, "state", stateId)) {
+        throw new UserException("No state with state_id '" + stateId + "'", "42704", null);
       }
     }
     io().out().println("Cleared state_id '" + stateId + "'");
     return ExitCodes.OK;
+  }
+
+  /** Deletes the row of one state id from {@code table}; whether there was one. */
+  static boolean deleteRow(Connection c, String table, String stateId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE state_id = ?")) {
+      s.setString(1, stateId);
+      return s.executeUpdate() > 0;
+    }
   }
 
   private int clearAll(Connection c) throws SQLException {

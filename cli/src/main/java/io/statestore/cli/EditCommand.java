@@ -40,14 +40,14 @@ final class EditCommand extends VerbBase {
       description = "The editor command (run by sh with the file as its last argument).")
   String editor;
 
-  @Option(names = "--force", description = "Do not ask for confirmation.")
-  boolean force;
+  @Mixin Confirmation confirmation;
 
   @Override
   int run() throws Exception {
-    if (!force && !io().confirm("This will overwrite the state's current value. Continue?")) {
-      throw new UserException("Not confirmed; nothing written");
-    }
+    confirmation.require(
+        io(),
+        "This will overwrite the state's current value. Continue?",
+        "Not confirmed; nothing written");
     try (Connection c = store.connect()) {
       StateAccess states = new StateAccess(c, io().err());
       String current = states.body(stateId).orElse(null);

@@ -1,9 +1,6 @@
 package io.statestore.cli;
 
-import io.statestore.migrate.StatePattern;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +14,7 @@ import picocli.CommandLine.Option;
 final class ListCommand extends VerbBase {
   @Mixin StoreArgs store;
 
-  @Option(
-      names = "--pattern",
-      paramLabel = "<glob>",
-      description = "Only ids matching this pattern: * any run, ? one character, [abc] a class.")
-  String pattern;
+  @Mixin IdPattern pattern;
 
   @Option(
       names = {"-l", "--long"},
@@ -39,26 +32,18 @@ final class ListCommand extends VerbBase {
 
   @Override
   int run() throws Exception {
-    StatePattern p = StatePattern.of(pattern);
     RowPrinter rows = new RowPrinter(io().out(), format, "state_id", "updated_at");
-    try (Connection c = store.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT state_id, updated_at FROM state WHERE state_id LIKE ? ESCAPE '"
-                    + StatePattern.ESCAPE
-                    + "'")) {
-      s.setString(1, p.like());
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          if (!p.matches(id)) {
-            continue;
-          }
-          Timestamp t = rs.getTimestamp(2);
-          String updated = t == null ? null : t.toInstant().toString();
-          rows.row(longFormat ? id + "\t" + (updated == null ? "-" : updated) : id, id, updated);
-        }
-      }
+    try (Connection c = store.connect()) {
+      pattern.forEachRow(
+          c,
+          "state",
+          "state_id, updated_at",
+          false,
+          (id, rs) -> {
+            Timestamp t = rs.getTimestamp(2);
+            String updated = t == null ? null : t.toInstant().toString();
+            rows.row(longFormat ? id + "\t" + (updated == null ? "-" : updated) : id, id, updated);
+          });
     }
     rows.finish();
     return ExitCodes.OK;

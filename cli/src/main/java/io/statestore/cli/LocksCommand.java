@@ -1,9 +1,6 @@
 package io.statestore.cli;
 
-import io.statestore.migrate.StatePattern;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +21,7 @@ import picocli.CommandLine.Option;
 final class LocksCommand extends VerbBase {
   @Mixin StoreArgs store;
 
-  @Option(
-      names = "--pattern",
-      paramLabel = "<glob>",
-      description = "Only ids matching this pattern: * any run, ? one character, [abc] a class.")
-  String pattern;
+  @Mixin IdPattern pattern;
 
   @Option(
       names = "--format",
@@ -41,40 +34,32 @@ final class LocksCommand extends VerbBase {
 
   @Override
   int run() throws Exception {
-    StatePattern p = StatePattern.of(pattern);
     RowPrinter rows =
         new RowPrinter(
             io().out(), format, "state_id", "locked_at", "expires_at", "stale", "age_seconds");
-    try (Connection c = store.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT state_id, locked_at, expires_at FROM locks WHERE state_id LIKE ? ESCAPE '"
-                    + StatePattern.ESCAPE
-                    + "' ORDER BY state_id")) {
-      s.setString(1, p.like());
-      try (ResultSet rs = s.executeQuery()) {
-        Instant now = Instant.now();
-        while (rs.next()) {
-          String id = rs.getString(1);
-          if (!p.matches(id)) {
-            continue;
-          }
-          Instant locked = instant(rs.getTimestamp(2));
-          Instant expires = instant(rs.getTimestamp(3));
-          boolean stale = expires != null && expires.isBefore(now);
-          Long age = locked == null ? null : Duration.between(locked, now).toSeconds();
-          String text =
-              id
-                  + "\t"
-                  + text(locked)
-                  + "\t"
-                  + text(expires)
-                  + "\t"
-                  + (stale ? "stale" : "live")
-                  + (age == null ? "" : " (age " + age(age) + ")");
-          rows.row(text, id, string(locked), string(expires), stale, age);
-        }
-      }
+    Instant now = Instant.now();
+    try (Connection c = store.connect()) {
+      pattern.forEachRow(
+          c,
+          "locks",
+          "state_id, locked_at, expires_at",
+          true,
+          (id, rs) -> {
+            Instant locked = instant(rs.getTimestamp(2));
+            Instant expires = instant(rs.getTimestamp(3));
+            boolean stale = expires != null && expires.isBefore(now);
+            Long age = locked == null ? null : Duration.between(locked, now).toSeconds();
+            String text =
+                id
+                    + "\t"
+                    + text(locked)
+                    + "\t"
+                    + text(expires)
+                    + "\t"
+                    + (stale ? "stale" : "live")
+                    + (age == null ? "" : " (age " + age(age) + ")");
+            rows.row(text, id, string(locked), string(expires), stale, age);
+          });
     }
     rows.finish();
     return ExitCodes.OK;

@@ -1,10 +1,8 @@
 package io.statestore.cli;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code statestore unlock <id>}: removes a lock whoever holds it. */
@@ -21,18 +19,16 @@ final class UnlockCommand extends VerbBase {
   @Parameters(index = "0", paramLabel = "<state_id>", description = "The state id.")
   String stateId;
 
-  @Option(names = "--force", description = "Do not ask for confirmation.")
-  boolean force;
+  @Mixin Confirmation confirmation;
 
   @Override
   int run() throws Exception {
-    if (!force && !io().confirm("Remove the lock of state_id '" + stateId + "'?")) {
-      throw new UserException("Not confirmed; lock left in place");
-    }
-    try (Connection c = store.connect();
-        PreparedStatement s = c.prepareStatement("DELETE FROM locks WHERE state_id = ?")) {
-      s.setString(1, stateId);
-      if (s.executeUpdate() == 0) {
+    confirmation.require(
+        io(),
+        "Remove the lock of state_id '" + stateId + "'?",
+        "Not confirmed; lock left in place");
+    try (Connection c = store.connect()) {
+      if (!ClearCommand.deleteRow(c, "locks", stateId)) {
         throw new UserException("State_id '" + stateId + "' is not locked");
       }
     }
