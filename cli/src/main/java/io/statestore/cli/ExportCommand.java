@@ -1,9 +1,9 @@
 package io.statestore.cli;
 
-import java.io.PrintWriter;
 import io.statestore.core.ReadWarnings;
 import io.statestore.core.WarningScope;
 import io.statestore.jdbc.DriverStores;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package io.statestore.cli;
 
+import io.statestore.core.StateRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.statestore.core.StateRecord;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -107,7 +107,8 @@ final class SetCommand extends VerbBase {
         throw new UserException("Not confirmed; nothing written");
       }
       states.write(stateId, current, body);
-      io().out().println((current == null ? "Created" : "Replaced") + " state_id '" + stateId + "'");
+      io().out()
+          .println((current == null ? "Created" : "Replaced") + " state_id '" + stateId + "'");
     }
     return ExitCodes.OK;
   }

@@ -231,8 +231,7 @@ final class StateAccess implements AutoCloseable {
   /** Removes the lock of a state whoever holds it; whether there was one. */
   boolean unlock(String stateId) throws SQLException {
     return call(
-        () ->
-            store.lockInfo(stateId, Deadline.none()).isPresent() && store.forceUnlock(stateId));
+        () -> store.lockInfo(stateId, Deadline.none()).isPresent() && store.forceUnlock(stateId));
   }
 
   /**

@@ -40,11 +40,12 @@ public final class StoreArgs {
   }
 
   /**
-   * Opens the store itself, as the driver opens it for a connection but without the SQL engine;
-   * the warnings given while opening it are added to {@code warnings}.
+   * Opens the store itself, as the driver opens it for a connection but without the SQL engine; the
+   * warnings given while opening it are added to {@code warnings}.
    */
   StateStore open(List<String> warnings) throws SQLException {
-    return DriverStores.open(StatestoreDriver.PREFIX + storeUri(uri), properties(properties), warnings);
+    return DriverStores.open(
+        StatestoreDriver.PREFIX + storeUri(uri), properties(properties), warnings);
   }
 
   /**

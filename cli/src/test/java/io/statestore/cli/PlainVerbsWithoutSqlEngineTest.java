@@ -82,6 +82,7 @@ class PlainVerbsWithoutSqlEngineTest {
 
   @Test
   void sqlStillRunsOnTheEngine() throws Exception {
+    Stores.writeStateFile(dir.resolve("files"), "dev:a", BODY);
     String store = Stores.file(dir.resolve("files"));
     Launcher l = new Launcher(dir.resolve("launcher"));
     List<String> loaded = classesLoaded(l, "SELECT state_id FROM state;\n", "sql", store);

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The store a {@code jdbc:statestore:} URL names, opened exactly as {@link StatestoreDriver#connect}
- * opens it (the same URL parsing, settings, environment fallbacks and refusals) but without the SQL
- * engine, for programs that read and write states one by one through {@link StateStore}; and the
- * {@link SQLException}s and {@link SQLWarning}s the driver reports for what such a store throws and
- * warns about, so that both paths tell a user the same thing.
+ * The store a {@code jdbc:statestore:} URL names, opened exactly as {@link
+ * StatestoreDriver#connect} opens it (the same URL parsing, settings, environment fallbacks and
+ * refusals) but without the SQL engine, for programs that read and write states one by one through
+ * {@link StateStore}; and the {@link SQLException}s and {@link SQLWarning}s the driver reports for
+ * what such a store throws and warns about, so that both paths tell a user the same thing.
  *
  * <p>Nothing here loads the SQL engine.
  */
@@ -110,8 +110,8 @@ public final class DriverStores {
   }
 
   /**
-   * The warnings a statement reports for messages collected while it read (a damaged state
-   * returned as stored), each with SQLState 01000; {@code null} for none.
+   * The warnings a statement reports for messages collected while it read (a damaged state returned
+   * as stored), each with SQLState 01000; {@code null} for none.
    */
   public static SQLWarning warnings(List<String> messages) {
     SQLWarning first = null;
