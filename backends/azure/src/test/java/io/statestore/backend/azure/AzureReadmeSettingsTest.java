@@ -1,11 +1,6 @@
 package io.statestore.backend.azure;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.statestore.core.SettingsDocs;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.statestore.testkit.ReadmeSettings;
 import org.junit.jupiter.api.Test;
 
 /** This module's README shows the settings table the provider's definitions render. */
@@ -13,12 +8,6 @@ class AzureReadmeSettingsTest {
 
   @Test
   void theReadmeShowsTheSettingsTableTheDefinitionsRender() throws Exception {
-    Path readme = Path.of("README.md");
-    assertTrue(Files.isRegularFile(readme), "missing " + readme.toAbsolutePath());
-    String text = Files.readString(readme, StandardCharsets.UTF_8);
-    String expected = SettingsDocs.markdownTable(new AzureBackendProvider().settings());
-    assertTrue(
-        text.contains(expected),
-        "README.md must contain the settings table as the definitions render it:\n" + expected);
+    ReadmeSettings.assertDocumented(new AzureBackendProvider());
   }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.core.BackendRegistry;
-import io.statestore.core.SettingsDocs;
 import io.statestore.core.StateStores;
 import io.statestore.spi.SettingDefinition;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.statestore.testkit.ReadmeSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +45,6 @@ class GcsBackendProviderTest {
 
   @Test
   void theReadmeShowsTheSettingsTableTheDefinitionsRender() throws Exception {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    String expected = SettingsDocs.markdownTable(new GcsBackendProvider().settings());
-    assertTrue(readme.contains(expected), "README.md must contain:\n" + expected);
+    ReadmeSettings.assertDocumented(new GcsBackendProvider());
   }
 }
