@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statestore.core.BackendRegistry;
 import io.statestore.core.SettingsDocs;
 import io.statestore.core.StateStores;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.SettingDefinition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class GcsBackendProviderTest {
             "gs://some-bucket/pre/fix/",
             Map.of("gcs.endpoint", "http://127.0.0.1:9", "gcs.project", "p"))) {
       assertEquals("gs://some-bucket/pre/fix", store.describe());
-      assertInstanceOf(GcsBackend.class, store.backend());
+      assertInstanceOf(ObjectStoreBackend.class, store.backend());
       assertEquals("gs://some-bucket/pre/fix", store.backend().toString());
     }
   }
