@@ -30,7 +30,7 @@ final class ObjectListing implements Iterator<ListedState> {
   private final String action;
   private Iterator<ListedState> ordered;
 
-  private ObjectListing(
+  ObjectListing(
       ObjectStoreClient client,
       ObjectStoreErrors errors,
       ObjectKeyLayout layout,
@@ -47,19 +47,10 @@ final class ObjectListing implements Iterator<ListedState> {
         "listing the " + kind.fileName() + " objects of state_ids starting with '" + idPrefix + "'";
   }
 
-  /**
-   * A lazy stream of the ids starting with {@code idPrefix} that have an object of {@code kind}.
-   */
-  static Stream<ListedState> stream(
-      ObjectStoreClient client,
-      ObjectStoreErrors errors,
-      ObjectKeyLayout layout,
-      ObjectKind kind,
-      String idPrefix,
-      int pageSize) {
-    ObjectListing listing = new ObjectListing(client, errors, layout, kind, idPrefix, pageSize);
+  /** This listing as a lazy stream. */
+  Stream<ListedState> stream() {
     int flags = Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT;
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(listing, flags), false);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, flags), false);
   }
 
   /** The listing's ids in key order, page after page, as far as they are consumed. */

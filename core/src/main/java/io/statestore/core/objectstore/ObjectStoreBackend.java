@@ -116,7 +116,7 @@ public final class ObjectStoreBackend implements StateBackend {
 
   @Override
   public Stream<ListedState> list(ObjectKind kind, String prefix) {
-    return ObjectListing.stream(client, errors, layout, kind, prefix, pageSize);
+    return new ObjectListing(client, errors, layout, kind, prefix, pageSize).stream();
   }
 
   @Override

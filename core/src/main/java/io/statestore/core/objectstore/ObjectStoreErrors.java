@@ -74,9 +74,8 @@ public final class ObjectStoreErrors {
    * What messages say about one store.
    *
    * @param service the service's name, e.g. {@code Cloud Storage}
-   * @param store the store as {@code scheme://container/prefix}
+   * @param location the store's container and prefix
    * @param word the service's word for a container, e.g. {@code bucket}
-   * @param container the container's name
    * @param endpoint where requests go, safe to show (no user info, no query)
    * @param refused what the service refused when it denies a request, e.g. {@code the credentials
    *     from setting s3.aws_access_key_id}; never a secret
@@ -86,13 +85,17 @@ public final class ObjectStoreErrors {
    */
   public record Naming(
       String service,
-      String store,
+      ObjectStoreLocation location,
       String word,
-      String container,
       String endpoint,
       String refused,
       String check,
-      String timeoutSettings) {}
+      String timeoutSettings) {
+    public Naming {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(location, "location");
+    }
+  }
 
   private final Naming naming;
   private final Reader reader;
@@ -116,10 +119,10 @@ public final class ObjectStoreErrors {
     if (e instanceof StateStoreException s) {
       return s;
     }
-    String where = "Failed " + action + " in " + naming.store() + ": ";
+    String where = "Failed " + action + " in " + naming.location() + ": ";
     int status = reader.status(e);
     if (status == 0 && isTimeout(e)) {
-      return timeout(e, where);
+      return noAnswer(e, where, true);
     }
     if (isInterrupted(e)) {
       Thread.currentThread().interrupt();
@@ -135,7 +138,7 @@ public final class ObjectStoreErrors {
       return new StateStoreException(special.get().kind(), where + special.get().detail(), e);
     }
     if (status == 0) {
-      return noAnswer(e, where);
+      return noAnswer(e, where, false);
     }
     if (reader.isMissingContainer(status, code)) {
       return missingContainer(e, action, answer);
@@ -167,11 +170,11 @@ public final class ObjectStoreErrors {
         "Failed "
             + action
             + " in "
-            + naming.store()
+            + naming.location()
             + ": the "
             + naming.word()
             + " '"
-            + naming.container()
+            + naming.location().container()
             + "' does not exist at "
             + naming.endpoint()
             + (answer == null ? "" : " (" + answer + ")")
@@ -179,29 +182,15 @@ public final class ObjectStoreErrors {
         cause);
   }
 
-  private StateStoreException timeout(RuntimeException e, String where) {
+  /** A failure without an answer: it timed out, or the store could not be reached. */
+  private StateStoreException noAnswer(RuntimeException e, String where, boolean timedOut) {
+    String what =
+        timedOut
+            ? " at " + naming.endpoint() + " did not answer in time (" + naming.timeoutSettings()
+            : " could not be reached at " + naming.endpoint() + " (" + describeCause(e);
     return new StateStoreException(
-        ErrorKind.TIMEOUT,
-        where
-            + naming.service()
-            + " at "
-            + naming.endpoint()
-            + " did not answer in time ("
-            + naming.timeoutSettings()
-            + ")",
-        e);
-  }
-
-  private StateStoreException noAnswer(RuntimeException e, String where) {
-    return new StateStoreException(
-        ErrorKind.UNAVAILABLE,
-        where
-            + naming.service()
-            + " could not be reached at "
-            + naming.endpoint()
-            + " ("
-            + describeCause(e)
-            + ")",
+        timedOut ? ErrorKind.TIMEOUT : ErrorKind.UNAVAILABLE,
+        where + naming.service() + what + ")",
         e);
   }
 

@@ -35,8 +35,7 @@ class ObjectStoreBackendTest {
     ObjectStoreLocation location = ObjectStoreLocation.of("fake", "bucket", "p");
     ObjectStoreErrors errors =
         new ObjectStoreErrors(
-            new ObjectStoreErrors.Naming(
-                "Fake", "fake://bucket/p", "bucket", "bucket", "http://fake", "x", "y", "z"),
+            new ObjectStoreErrors.Naming("Fake", location, "bucket", "http://fake", "x", "y", "z"),
             ObjectStoreErrorsTest.READER);
     return new ObjectStoreBackend(
         client, errors, location, location.layout().idRule("fake", 1024, true), pageSize);

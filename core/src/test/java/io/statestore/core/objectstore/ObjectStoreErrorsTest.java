@@ -69,9 +69,8 @@ class ObjectStoreErrorsTest {
       new ObjectStoreErrors(
           new ObjectStoreErrors.Naming(
               "Fake Storage",
-              "fake://bkt/p",
+              ObjectStoreLocation.of("fake", "bkt", "p"),
               "bucket",
-              "bkt",
               "http://127.0.0.1:9",
               "the credentials from setting fake.key",
               "check the key",

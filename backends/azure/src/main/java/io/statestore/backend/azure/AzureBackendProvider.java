@@ -2,6 +2,7 @@ package io.statestore.backend.azure;
 
 import com.azure.storage.blob.BlobContainerClient;
 import io.statestore.core.objectstore.ObjectStoreBackend;
+import io.statestore.core.objectstore.ObjectStoreErrors;
 import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
@@ -50,7 +51,7 @@ public final class AzureBackendProvider implements StateBackendProvider {
   @Override
   public String description() {
     return "Azure Blob Storage in Meltano's layout:"
-               + " azure://<container>/<prefix>/<state_id>/state.json";
+        + " azure://<container>/<prefix>/<state_id>/state.json";
   }
 
   @Override
@@ -101,7 +102,21 @@ public final class AzureBackendProvider implements StateBackendProvider {
       int pageSize) {
     return new ObjectStoreBackend(
         new AzureStoreClient(container),
-        AzureFailures.errors(location, endpoint, credentialSource),
+        new ObjectStoreErrors(
+            new ObjectStoreErrors.Naming(
+                "Azure Blob Storage",
+                location,
+                "container",
+                endpoint,
+                "the connection string from " + credentialSource,
+                "check its AccountName and AccountKey or SharedAccessSignature, and the"
+                    + " permissions on container '"
+                    + location.container()
+                    + "'",
+                AzureSettings.CONNECT_TIMEOUT_SECONDS.key()
+                    + ", "
+                    + AzureSettings.READ_TIMEOUT_SECONDS.key()),
+            AzureFailures.INSTANCE),
         location,
         idRule(location),
         pageSize);

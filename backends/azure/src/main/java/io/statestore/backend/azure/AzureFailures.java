@@ -4,7 +4,6 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.statestore.core.objectstore.ObjectStoreErrors;
-import io.statestore.core.objectstore.ObjectStoreLocation;
 import java.util.Set;
 
 /**
@@ -29,33 +28,6 @@ final class AzureFailures implements ObjectStoreErrors.Reader {
           BlobErrorCode.ACCOUNT_IS_DISABLED.toString());
 
   private AzureFailures() {}
-
-  /**
-   * The error mapping of one store.
-   *
-   * @param endpoint the blob service endpoint, without query (safe to show)
-   * @param credentialSource where the connection string came from, e.g. {@code the setting
-   *     azure.connection_string}
-   */
-  static ObjectStoreErrors errors(
-      ObjectStoreLocation location, String endpoint, String credentialSource) {
-    return new ObjectStoreErrors(
-        new ObjectStoreErrors.Naming(
-            "Azure Blob Storage",
-            location.describe(),
-            "container",
-            location.container(),
-            endpoint,
-            "the connection string from " + credentialSource,
-            "check its AccountName and AccountKey or SharedAccessSignature, and the permissions"
-                + " on container '"
-                + location.container()
-                + "'",
-            AzureSettings.CONNECT_TIMEOUT_SECONDS.key()
-                + ", "
-                + AzureSettings.READ_TIMEOUT_SECONDS.key()),
-        INSTANCE);
-  }
 
   @Override
   public String code(RuntimeException e) {

@@ -2,6 +2,7 @@ package io.statestore.backend.gcs;
 
 import com.google.cloud.storage.Storage;
 import io.statestore.core.objectstore.ObjectStoreBackend;
+import io.statestore.core.objectstore.ObjectStoreErrors;
 import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
@@ -89,7 +90,20 @@ public final class GcsBackendProvider implements StateBackendProvider {
         "Opened {} (endpoint {}, credentials from {})", where, shownEndpoint, credentials.source());
     return new ObjectStoreBackend(
         new GcsStoreClient(storage, where.container(), where.layout()),
-        GcsFailures.errors(where, shownEndpoint, credentials.source()),
+        new ObjectStoreErrors(
+            new ObjectStoreErrors.Naming(
+                "Cloud Storage",
+                where,
+                "bucket",
+                shownEndpoint,
+                credentials.source(),
+                "check the account and its permissions on bucket '"
+                    + where.container()
+                    + "', e.g. the role Storage Object User",
+                GcsSettings.CONNECT_TIMEOUT_SECONDS.key()
+                    + ", "
+                    + GcsSettings.READ_TIMEOUT_SECONDS.key()),
+            GcsFailures.INSTANCE),
         where,
         // Meltano's layout in a bucket: object names of at most 1024 bytes, ids without '/'.
         where.layout().idRule(where.describe(), 1024, true),
