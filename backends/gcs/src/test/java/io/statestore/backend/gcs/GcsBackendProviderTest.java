@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.core.BackendRegistry;
 import io.statestore.core.StateStores;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.testkit.ReadmeSettings;
 import java.util.Map;
@@ -38,7 +39,7 @@ class GcsBackendProviderTest {
             "gs://some-bucket/pre/fix/",
             Map.of("gcs.endpoint", "http://127.0.0.1:9", "gcs.project", "p"))) {
       assertEquals("gs://some-bucket/pre/fix", store.describe());
-      assertInstanceOf(GcsBackend.class, store.backend());
+      assertInstanceOf(ObjectStoreBackend.class, store.backend());
       assertEquals("gs://some-bucket/pre/fix", store.backend().toString());
     }
   }
