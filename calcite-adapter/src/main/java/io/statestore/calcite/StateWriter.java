@@ -1,11 +1,10 @@
 package io.statestore.calcite;
 
 import io.statestore.core.Deadline;
-import io.statestore.core.StateDocuments;
+import io.statestore.core.PreparedDocument;
 import io.statestore.core.StateIds;
 import io.statestore.core.StateStore;
 import io.statestore.spi.ErrorKind;
-import io.statestore.spi.ObjectKind;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
@@ -121,42 +120,39 @@ public final class StateWriter {
     return body;
   }
 
+  // Every row's document is checked and rendered once, before any row of the batch is written.
   private long apply(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
-    // A row written alone needs no check ahead of the write: the store checks its document before
-    // writing anything, and parsing a body twice is a good part of a point write's cost.
-    boolean alone = batch.size() == 1;
     return switch (operation) {
-      case INSERT -> insert(batch, alone, deadline);
+      case INSERT -> insert(batch, deadline);
       case DELETE -> delete(batch, deadline);
-      case UPDATE -> update(batch, tableWidth, bodyUpdate, alone, deadline);
-      case MERGE -> merge(batch, bodyUpdate, alone, deadline);
+      case UPDATE -> update(batch, tableWidth, bodyUpdate, deadline);
+      case MERGE -> merge(batch, bodyUpdate, deadline);
     };
   }
 
-  private long insert(List<Object[]> batch, boolean alone, Deadline deadline) {
-    List<String[]> checked = new ArrayList<>(batch.size());
+  private long insert(List<Object[]> batch, Deadline deadline) {
+    List<PreparedDocument> checked = new ArrayList<>(batch.size());
     Set<String> seen = new HashSet<>();
     for (Object[] row : batch) {
-      String id = id(row[0], deadline);
-      String body = document(id, row[1], alone);
-      if (!seen.add(id)) {
-        throw duplicate(id, " twice in one statement");
+      PreparedDocument doc = document(id(row[0], deadline), row[1], deadline);
+      if (!seen.add(doc.stateId())) {
+        throw duplicate(doc.stateId(), " twice in one statement");
       }
-      checked.add(new String[] {id, body});
+      checked.add(doc);
     }
     if (checked.size() > 1) {
-      for (String[] r : checked) {
-        if (store.backend().read(r[0], ObjectKind.STATE).isPresent()) {
-          throw duplicate(r[0], "");
+      for (PreparedDocument doc : checked) {
+        if (store.exists(doc.stateId(), deadline)) {
+          throw duplicate(doc.stateId(), "");
         }
       }
     }
     List<String> inserted = new ArrayList<>(checked.size());
     List<Version> versions = new ArrayList<>(checked.size());
     try {
-      for (String[] r : checked) {
-        versions.add(store.insert(r[0], r[1], deadline));
-        inserted.add(r[0]);
+      for (PreparedDocument doc : checked) {
+        versions.add(store.insert(doc, deadline));
+        inserted.add(doc.stateId());
       }
     } catch (StateStoreException e) {
       throw undoInserts(inserted, versions, e);
@@ -212,19 +208,16 @@ public final class StateWriter {
     return n;
   }
 
-  private long update(
-      List<Object[]> batch, int targetAt, int bodyUpdate, boolean alone, Deadline deadline) {
-    List<String[]> checked = new ArrayList<>(batch.size());
+  private long update(List<Object[]> batch, int targetAt, int bodyUpdate, Deadline deadline) {
+    List<PreparedDocument> next = new ArrayList<>(batch.size());
     for (Object[] row : batch) {
       String id = id(row[0], deadline);
-      String next =
-          bodyUpdate < 0 ? (String) row[1] : document(id, row[targetAt + bodyUpdate], alone);
-      checked.add(new String[] {id, next, (String) row[1]});
+      next.add(document(id, bodyUpdate < 0 ? row[1] : row[targetAt + bodyUpdate], deadline));
     }
-    for (String[] r : checked) {
-      store.replaceIfBody(r[0], r[1], bytes(r[2]), deadline);
+    for (int i = 0; i < next.size(); i++) {
+      store.replaceIfBody(next.get(i), bytes(batch.get(i)[1]), deadline);
     }
-    return checked.size();
+    return next.size();
   }
 
   /**
@@ -235,7 +228,7 @@ public final class StateWriter {
    * condition must be {@code target.state_id = <the inserted state_id>} (the upsert idiom). A MERGE
    * with only {@code WHEN MATCHED} has no inserted key in its rows and is refused: it is an UPDATE.
    */
-  private long merge(List<Object[]> batch, int bodyUpdate, boolean alone, Deadline deadline) {
+  private long merge(List<Object[]> batch, int bodyUpdate, Deadline deadline) {
     int k = updateColumns.size();
     int rest = inputWidth - k;
     boolean hasTarget = k > 0;
@@ -247,8 +240,7 @@ public final class StateWriter {
     for (Object[] row : batch) {
       boolean matched = hasTarget && row[targetBody] != null;
       if (!matched) {
-        if (!hasTarget
-            && store.backend().read(id(row[0], deadline), ObjectKind.STATE).isPresent()) {
+        if (!hasTarget && store.exists(id(row[0], deadline), deadline)) {
           continue; // insert-only MERGE: an existing state is left alone
         }
         inserts.add(new Object[] {row[0], row[1]});
@@ -257,27 +249,21 @@ public final class StateWriter {
       }
     }
     if (!changes.isEmpty()) {
-      n += update(changes, 2, 0, alone, deadline);
+      n += update(changes, 2, 0, deadline);
     }
     if (!inserts.isEmpty()) {
-      n += insert(inserts, alone, deadline);
+      n += insert(inserts, deadline);
     }
     return n;
   }
 
-  /**
-   * Checks a row's body before any row of its batch is written; {@code alone}: the row is the only
-   * one of its batch, so the store's own check before its write is enough.
-   */
-  private String document(String id, Object body, boolean alone) {
+  /** A row's body, checked and rendered once, before any row of its batch is written. */
+  private PreparedDocument document(String id, Object body, Deadline deadline) {
     if (body == null) {
       throw new StateStoreException(
           ErrorKind.MISSING_VALUE, "body of state_id " + StateIds.quote(id) + " is NULL");
     }
-    if (!alone) {
-      StateDocuments.normalize(id, body.toString(), store.options().maxBodyBytes());
-    }
-    return body.toString();
+    return store.prepare(id, body.toString(), deadline);
   }
 
   /** A row's id, checked against the ids the store can hold (or holds). */

@@ -5,6 +5,7 @@ import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateIdRule;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
@@ -38,12 +39,14 @@ public final class StateStore implements AutoCloseable {
   private final StateBackend backend;
   private final StoreOptions options;
   private final HeldIds ids;
+  private final LockProtocol locks;
 
   /** Wraps a backend; the store closes it. */
   public StateStore(StateBackend backend, StoreOptions options) {
     this.backend = backend;
     this.options = options;
     this.ids = new HeldIds(backend, backend.idRule());
+    this.locks = new LockProtocol(backend, options);
   }
 
   /** The backend under this store. */
@@ -62,6 +65,11 @@ public final class StateStore implements AutoCloseable {
    */
   public String checkId(String stateId, Deadline deadline) {
     return ids.check(stateId, ObjectKind.STATE, deadline);
+  }
+
+  /** The rule the backend sets for the ids a write may create. */
+  public StateIdRule idRule() {
+    return backend.idRule();
   }
 
   /** A description of the store without secrets. */
@@ -110,6 +118,19 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
+   * Whether a state is stored under this id, damaged or not, without checking its body; gives up
+   * with {@link ErrorKind#TIMEOUT} when the deadline passes.
+   */
+  public boolean exists(String stateId, Deadline deadline) {
+    if (!ids.readable(stateId, deadline)) {
+      return false;
+    }
+    String what = "reading state_id " + StateIds.quote(stateId) + " in " + describe();
+    return BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.STATE), null)
+        .isPresent();
+  }
+
+  /**
    * Lists state ids starting with a literal prefix, in id order, without reading bodies. Every id
    * the backend lists is returned, whoever wrote it, also one its rule would refuse for a write.
    */
@@ -139,7 +160,7 @@ public final class StateStore implements AutoCloseable {
     return BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.LOCK), null)
         .map(
             o -> {
-              Instant at = lockedAt(o);
+              Instant at = LockProtocol.lockedAt(o);
               return new LockInfo(stateId, at, at.plus(options.lockTimeout()));
             });
   }
@@ -148,7 +169,13 @@ public final class StateStore implements AutoCloseable {
 
   /** Creates a state; {@link ErrorKind#ALREADY_EXISTS} if it exists, nothing written then. */
   public Version insert(String stateId, String body, Deadline deadline) {
-    byte[] doc = prepare(stateId, body, deadline);
+    return insert(prepare(stateId, body, deadline), deadline);
+  }
+
+  /** Creates a state from a prepared document; see {@link #insert(String, String, Deadline)}. */
+  public Version insert(PreparedDocument document, Deadline deadline) {
+    String stateId = document.stateId();
+    byte[] doc = document.bytes();
     try (StateLock lock = lock(stateId, deadline)) {
       try {
         return backend.write(stateId, ObjectKind.STATE, doc, Precondition.absent());
@@ -168,7 +195,7 @@ public final class StateStore implements AutoCloseable {
 
   /** Creates or replaces a state, whatever is there. */
   public Version upsert(String stateId, String body, Deadline deadline) {
-    byte[] doc = prepare(stateId, body, deadline);
+    byte[] doc = prepare(stateId, body, deadline).bytes();
     try (StateLock lock = lock(stateId, deadline)) {
       return backend.write(stateId, ObjectKind.STATE, doc, Precondition.none());
     } catch (StateStoreException e) {
@@ -181,7 +208,7 @@ public final class StateStore implements AutoCloseable {
    * compare-and-set. {@link ErrorKind#CONFLICT} if it changed or vanished; nothing written then.
    */
   public Version replace(String stateId, String body, Version expected, Deadline deadline) {
-    byte[] doc = prepare(stateId, body, deadline);
+    byte[] doc = prepare(stateId, body, deadline).bytes();
     try (StateLock lock = lock(stateId, deadline)) {
       try {
         return backend.write(stateId, ObjectKind.STATE, doc, Precondition.matches(expected));
@@ -200,7 +227,13 @@ public final class StateStore implements AutoCloseable {
    */
   public Version replaceIfBody(
       String stateId, String body, byte[] expectedBody, Deadline deadline) {
-    byte[] doc = prepare(stateId, body, deadline);
+    return replaceIfBody(prepare(stateId, body, deadline), expectedBody, deadline);
+  }
+
+  /** As {@link #replaceIfBody(String, String, byte[], Deadline)}, with a prepared document. */
+  public Version replaceIfBody(PreparedDocument document, byte[] expectedBody, Deadline deadline) {
+    String stateId = document.stateId();
+    byte[] doc = document.bytes();
     try (StateLock lock = lock(stateId, deadline)) {
       Version current = currentVersionIfBody(stateId, expectedBody);
       try {
@@ -279,9 +312,16 @@ public final class StateStore implements AutoCloseable {
         options.fallbackDir(), stateId, doc, options.clock().instant(), failure);
   }
 
-  private byte[] prepare(String stateId, String body, Deadline deadline) {
-    checkId(stateId, deadline);
-    return StateDocuments.normalize(stateId, body, options.maxBodyBytes());
+  /**
+   * Checks an id for a write and a body against the document rules, and renders it once for storage
+   * (see {@link StateDocuments#normalize(String, String, long)}).
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_INPUT} for an id the store cannot take or
+   *     a body too large, {@link ErrorKind#INVALID_DOCUMENT} for a body that is not a document
+   */
+  public PreparedDocument prepare(String stateId, String body, Deadline deadline) {
+    String id = checkId(stateId, deadline);
+    return new PreparedDocument(id, StateDocuments.normalize(id, body, options.maxBodyBytes()));
   }
 
   // ---------------------------------------------------------------- locking
@@ -294,85 +334,11 @@ public final class StateStore implements AutoCloseable {
    */
   public StateLock lock(String stateId, Deadline deadline) {
     checkId(stateId, deadline);
-    Deadline limit = options.lockWait().isZero() ? deadline : deadline.atMost(options.lockWait());
-    String what = "waiting for the lock of state_id " + StateIds.quote(stateId);
-    while (true) {
-      limit.checkCancelled(what);
-      Instant now = options.clock().instant();
-      byte[] stamp = LockTimestamps.format(now);
-      try {
-        Version v = writeLock(stateId, stamp, Precondition.absent(), deadline, what);
-        return new StateLock(this, stateId, v);
-      } catch (StateStoreException e) {
-        if (e.kind() != ErrorKind.ALREADY_EXISTS) {
-          throw e;
-        }
-      }
-      Optional<StoredObject> held =
-          BoundedCalls.call(deadline, what, () -> backend.read(stateId, ObjectKind.LOCK), null);
-      if (held.isEmpty()) {
-        continue; // released in between: try again at once
-      }
-      Instant lockedAt = lockedAt(held.get());
-      Instant expires = lockedAt.plus(options.lockTimeout());
-      if (expires.isBefore(now)) {
-        try {
-          Precondition stale = Precondition.matches(held.get().version());
-          Version v = writeLock(stateId, stamp, stale, deadline, what);
-          LOG.warn(
-              "Took over the stale lock of state_id {} (taken at {}, stale after {})",
-              StateIds.quote(stateId),
-              lockedAt,
-              options.lockTimeout());
-          return new StateLock(this, stateId, v);
-        } catch (StateStoreException e) {
-          if (e.kind() != ErrorKind.CONFLICT && e.kind() != ErrorKind.NOT_FOUND) {
-            throw e;
-          }
-          continue; // someone else took it over or released it first
-        }
-      }
-      if (limit.expired()) {
-        throw new LockWaitTimeoutException(
-            "State_id "
-                + StateIds.quote(stateId)
-                + " is locked by another writer since "
-                + lockedAt
-                + " (stale after "
-                + expires
-                + "); gave up waiting");
-      }
-      long pause = Math.max(1_000_000L, options.lockRetry().toNanos());
-      limit.sleep(pause, what);
-    }
-  }
-
-  /** A lock written after its statement gave up is released (so nobody waits for it). */
-  private Version writeLock(String id, byte[] stamp, Precondition p, Deadline d, String what) {
-    return BoundedCalls.call(
-        d, what, () -> backend.write(id, ObjectKind.LOCK, stamp, p), late -> release(id, late));
+    return locks.take(this, stateId, deadline);
   }
 
   void release(String stateId, Version version) {
-    try {
-      backend.delete(stateId, ObjectKind.LOCK, Precondition.matches(version));
-    } catch (StateStoreException e) {
-      if (e.kind() == ErrorKind.CONFLICT) {
-        LOG.warn(
-            "The lock of state_id {} was taken over by another writer before it was released;"
-                + " its write was held longer than lock_timeout_seconds ({})",
-            StateIds.quote(stateId),
-            options.lockTimeout());
-      } else {
-        LOG.warn("Could not release the lock of state_id {}", StateIds.quote(stateId), e);
-      }
-    }
-  }
-
-  private static Instant lockedAt(StoredObject lock) {
-    return LockTimestamps.parse(lock.content())
-        .or(() -> Optional.ofNullable(lock.lastModified()))
-        .orElse(Instant.EPOCH);
+    locks.release(stateId, version);
   }
 
   @Override

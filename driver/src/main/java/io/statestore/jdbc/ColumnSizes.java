@@ -62,7 +62,7 @@ final class ColumnSizes {
       SchemaPlus schema = root.subSchemas().get(name);
       StateSchema state = schema == null ? null : stateSchema(schema);
       if (state != null) {
-        int longest = state.store().backend().idRule().longestAsciiId();
+        int longest = state.store().idRule().longestAsciiId();
         int length =
             longest > MELTANO_ID_LENGTH && longest < UNLIMITED ? longest : MELTANO_ID_LENGTH;
         lengths.put(name.toLowerCase(Locale.ROOT), length);
