@@ -6,8 +6,16 @@ import java.time.Clock;
 
 /** A counting decorator keeps the contract of the backend it wraps. */
 class CountingBackendContractTest extends BackendContractTest {
+  private MemoryBackend inner;
+
   @Override
   protected StateBackend createBackend() {
-    return new CountingBackend(new MemoryBackend("counted", Clock.systemUTC()));
+    inner = new MemoryBackend("counted", Clock.systemUTC());
+    return new CountingBackend(inner);
+  }
+
+  @Override
+  protected StateBackend openAgain() {
+    return new CountingBackend(sameInstance(inner));
   }
 }

@@ -6,8 +6,16 @@ import java.time.Clock;
 
 /** A fault-injecting decorator with no fault on keeps the contract of the backend it wraps. */
 class FaultyBackendContractTest extends BackendContractTest {
+  private MemoryBackend inner;
+
   @Override
   protected StateBackend createBackend() {
-    return new FaultyBackend(new MemoryBackend("faulty", Clock.systemUTC()));
+    inner = new MemoryBackend("faulty", Clock.systemUTC());
+    return new FaultyBackend(inner);
+  }
+
+  @Override
+  protected StateBackend openAgain() {
+    return new FaultyBackend(sameInstance(inner));
   }
 }

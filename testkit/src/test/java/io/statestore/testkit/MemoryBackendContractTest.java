@@ -10,4 +10,9 @@ class MemoryBackendContractTest extends BackendContractTest {
   protected StateBackend createBackend() {
     return new MemoryBackend("contract", Clock.systemUTC());
   }
+
+  @Override
+  protected StateBackend openAgain() {
+    return sameInstance(backend);
+  }
 }

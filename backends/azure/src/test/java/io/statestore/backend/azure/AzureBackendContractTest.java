@@ -27,6 +27,12 @@ class AzureBackendContractTest extends BackendContractTest {
         azurite, container, "meltano/state", AzureClientOptions.defaults().withPageSize(500));
   }
 
+  @Override
+  protected StateBackend openAgain() {
+    return AzureTestStores.open(
+        azurite, container, "meltano/state", AzureClientOptions.defaults().withPageSize(500));
+  }
+
   @AfterEach
   void dropContainer() {
     azurite.deleteContainer(container);

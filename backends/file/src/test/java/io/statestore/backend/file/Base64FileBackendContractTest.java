@@ -25,6 +25,11 @@ class Base64FileBackendContractTest extends BackendContractTest {
     return FileBackend.open(TestDirs.existing(dir.resolve("store")), FileLayout.BASE64, false);
   }
 
+  @Override
+  protected StateBackend openAgain() {
+    return FileBackend.open(dir.resolve("store"), FileLayout.BASE64, false);
+  }
+
   @Test
   void idsUpTo189BytesFitTheLayout() {
     store.upsert("y".repeat(189), doc("1"), Deadline.none());

@@ -13,4 +13,9 @@ class FileBackendContractTest extends BackendContractTest {
   protected StateBackend createBackend() {
     return FileBackend.open(TestDirs.existing(dir.resolve("store")), FileLayout.POSIX, true);
   }
+
+  @Override
+  protected StateBackend openAgain() {
+    return FileBackend.open(dir.resolve("store"), FileLayout.POSIX, true);
+  }
 }

@@ -9,11 +9,17 @@ import io.statestore.testkit.BackendContractTest;
  * 1,500 states take two pages of Cloud Storage's default 1,000 names.
  */
 class GcsBackendContractTest extends BackendContractTest {
+  private String bucket;
 
   @Override
   protected StateBackend createBackend() {
-    String bucket = GcsTestStores.server().newBucket("contract");
+    bucket = GcsTestStores.server().newBucket("contract");
     return GcsTestStores.open(bucket, "/meltano/state/", GcsClientOptions.defaults());
+  }
+
+  @Override
+  protected StateBackend openAgain() {
+    return GcsTestStores.open(bucket, "meltano/state", GcsClientOptions.defaults());
   }
 
   @Override

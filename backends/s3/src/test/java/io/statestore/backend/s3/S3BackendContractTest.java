@@ -10,11 +10,16 @@ import java.util.Map;
  * pages of S3's default 1,000 keys.
  */
 class S3BackendContractTest extends BackendContractTest {
+  private String uri;
 
   @Override
   protected StateBackend createBackend() {
-    S3ProxyServer server = S3ProxyServer.get();
-    String bucket = server.newBucket();
-    return server.open("s3://" + bucket + "/meltano/state/", Map.of(), S3BackendProvider.PAGE_SIZE);
+    uri = "s3://" + S3ProxyServer.get().newBucket() + "/meltano/state/";
+    return S3ProxyServer.get().open(uri, Map.of(), S3BackendProvider.PAGE_SIZE);
+  }
+
+  @Override
+  protected StateBackend openAgain() {
+    return S3ProxyServer.get().open(uri, Map.of(), S3BackendProvider.PAGE_SIZE);
   }
 }

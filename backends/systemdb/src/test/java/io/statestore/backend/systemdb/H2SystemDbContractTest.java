@@ -7,10 +7,17 @@ import java.util.UUID;
 
 /** The contract suite on a fresh in-memory H2 database per test; the tables are created. */
 class H2SystemDbContractTest extends BackendContractTest {
+  private String url;
+
   @Override
   protected StateBackend createBackend() {
-    return SystemDbBackend.open(
-        SystemDbConfig.of("jdbc:h2:mem:contract-" + UUID.randomUUID()), Clock.systemDefaultZone());
+    url = "jdbc:h2:mem:contract-" + UUID.randomUUID();
+    return SystemDbBackend.open(SystemDbConfig.of(url), Clock.systemDefaultZone());
+  }
+
+  @Override
+  protected StateBackend openAgain() {
+    return SystemDbBackend.open(SystemDbConfig.of(url), Clock.systemDefaultZone());
   }
 
   @Override

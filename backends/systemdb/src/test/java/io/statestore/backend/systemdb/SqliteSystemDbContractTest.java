@@ -12,10 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqliteSystemDbContractTest extends BackendContractTest {
   @TempDir Path dir;
+  private String url;
 
   @Override
   protected StateBackend createBackend() throws Exception {
-    String url = MeltanoTables.createSqlite(dir.resolve("meltano.db"));
+    url = MeltanoTables.createSqlite(dir.resolve("meltano.db"));
+    return SystemDbBackend.open(SystemDbConfig.of(url), Clock.systemDefaultZone());
+  }
+
+  @Override
+  protected StateBackend openAgain() {
     return SystemDbBackend.open(SystemDbConfig.of(url), Clock.systemDefaultZone());
   }
 

@@ -1,0 +1,79 @@
+package io.statestore.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ListedState;
+import io.statestore.spi.ObjectKind;
+import io.statestore.spi.StateBackend;
+import io.statestore.spi.StateStoreException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Helpers shared by the contract kit's suites. */
+public final class Contracts {
+  private Contracts() {}
+
+  /** A state document in Meltano's rendering whose bookmark is {@code value}. */
+  public static String doc(String value) {
+    return "{\"completed\": {\"singer_state\": {\"bookmarks\": {\"users\": {\"replication_key_value\": \""
+        + value
+        + "\"}}}}, \"partial\": {}}";
+  }
+
+  /** The UTF-8 bytes of a text. */
+  public static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The kind of the {@link StateStoreException} an action must throw. */
+  public static ErrorKind kindOf(Runnable action) {
+    return assertThrows(StateStoreException.class, action::run).kind();
+  }
+
+  /** The ids of {@code kind} a backend lists under {@code prefix}, in listing order. */
+  public static List<String> ids(StateBackend backend, ObjectKind kind, String prefix) {
+    try (Stream<ListedState> s = backend.list(kind, prefix)) {
+      return s.map(ListedState::stateId).collect(Collectors.toList());
+    }
+  }
+
+  /**
+   * Starts {@code threads} racers at the same instant, racer {@code i} running {@code task(i)}, and
+   * returns what each answered, in racer order.
+   */
+  public static <T> List<T> race(int threads, IntFunction<Callable<T>> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<T> racer = task.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return racer.call();
+                }));
+      }
+      start.countDown();
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
