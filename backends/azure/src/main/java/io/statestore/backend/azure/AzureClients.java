@@ -41,7 +41,7 @@ final class AzureClients {
           .containerName(location.container())
           .httpClient(http)
           .retryOptions(retries)
-          .addPolicy(new AttemptCounter())
+          .addPolicy(new RetryCountingPolicy())
           .buildClient();
     } catch (RuntimeException e) {
       throw new StateStoreException(

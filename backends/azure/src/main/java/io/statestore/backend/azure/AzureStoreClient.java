@@ -30,8 +30,8 @@ import java.util.Optional;
  * If-Match: <etag>}, Delete Blob with {@code If-Match}, and List Blobs flat by page. Versions are
  * ETags; Azure reports each blob's Content-MD5. Blobs have content type {@code application/json}.
  * One {@link BlobContainerClient}, built when the store is opened, serves every thread; its
- * pipeline counts attempts ({@link AttemptCounter}), so that a condition failed by a retry of our
- * own request is told apart.
+ * pipeline counts attempts ({@link RetryCountingPolicy}), so that a condition failed by a retry of
+ * our own request is told apart.
  */
 final class AzureStoreClient implements ObjectStoreClient {
   private static final String CONTENT_TYPE = "application/json";
@@ -87,13 +87,13 @@ final class AzureStoreClient implements ObjectStoreClient {
         new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(write.content()))
             .setHeaders(new BlobHttpHeaders().setContentType(CONTENT_TYPE))
             .setRequestConditions(conditions);
-    Context context = AttemptCounter.newContext();
+    Context context = RetryCountingPolicy.newContext();
     try {
       BlockBlobItem item =
           blob(key).getBlockBlobClient().uploadWithResponse(options, null, context).getValue();
       return Put.done(item.getETag());
     } catch (RuntimeException e) {
-      boolean retried = AttemptCounter.attempts(context) > 1;
+      boolean retried = RetryCountingPolicy.attempts(context) > 1;
       if (precondition instanceof Precondition.Absent && FAILURES.isAlreadyThere(e)) {
         return Put.refused(retried);
       }
@@ -111,12 +111,12 @@ final class AzureStoreClient implements ObjectStoreClient {
     if (precondition instanceof Precondition.Matches m) {
       conditions = new BlobRequestConditions().setIfMatch(m.version().token());
     }
-    Context context = AttemptCounter.newContext();
+    Context context = RetryCountingPolicy.newContext();
     try {
       blob(key).deleteWithResponse(null, conditions, null, context);
       return Delete.done();
     } catch (RuntimeException e) {
-      boolean retried = AttemptCounter.attempts(context) > 1;
+      boolean retried = RetryCountingPolicy.attempts(context) > 1;
       if (FAILURES.isBlobNotFound(e)) {
         return Delete.missing(retried);
       }

@@ -52,7 +52,7 @@ final class AzureTestStores {
                     Duration.ofMillis(10),
                     Duration.ofMillis(10),
                     null))
-            .addPolicy(new AttemptCounter());
+            .addPolicy(new RetryCountingPolicy());
     for (HttpPipelinePolicy policy : policies) {
       builder.addPolicy(policy);
     }

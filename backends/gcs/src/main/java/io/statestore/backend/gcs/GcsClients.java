@@ -85,7 +85,7 @@ final class GcsClients {
     StorageOptions.Builder builder =
         StorageOptions.http()
             .setCredentials(credentials.credentials())
-            .setTransportOptions(new AttemptCounter(transport))
+            .setTransportOptions(new RetryCountingTransport(transport))
             .setRetrySettings(retries)
             // Object requests need no project; naming one (possibly empty) keeps the SDK from
             // looking for a default one, which may ask a metadata server.

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * earlier attempt by id, not by bytes another writer may also have written. A read fetches the
  * object's metadata, then the body of exactly that generation, so content and version always belong
  * together. One {@link Storage} client, built when the store is opened, serves every thread; {@link
- * AttemptCounter} counts the SDK's attempts.
+ * RetryCountingTransport} counts the SDK's attempts.
  */
 final class GcsStoreClient implements ObjectStoreClient {
   private static final Logger LOG = LoggerFactory.getLogger(GcsStoreClient.class);
@@ -114,14 +114,14 @@ final class GcsStoreClient implements ObjectStoreClient {
       }
       options = new BlobTargetOption[] {BlobTargetOption.generationMatch(generation.get())};
     }
-    AttemptCounter.start();
+    RetryCountingTransport.start();
     try {
       Blob blob = storage.create(info, write.content(), options);
-      AttemptCounter.stop();
+      RetryCountingTransport.stop();
       Long generation = blob == null ? null : blob.getGeneration();
       return Put.done(generation == null ? null : Long.toString(generation));
     } catch (RuntimeException e) {
-      int attempts = AttemptCounter.stop();
+      int attempts = RetryCountingTransport.stop();
       if (GcsFailures.INSTANCE.status(e) == 412 && !(precondition instanceof Precondition.None)) {
         return Put.refused(attempts > 1);
       }
@@ -139,14 +139,14 @@ final class GcsStoreClient implements ObjectStoreClient {
       }
       options = new BlobSourceOption[] {BlobSourceOption.generationMatch(generation.get())};
     }
-    AttemptCounter.start();
+    RetryCountingTransport.start();
     boolean deleted;
     int attempts;
     try {
       deleted = storage.delete(id(key), options);
-      attempts = AttemptCounter.stop();
+      attempts = RetryCountingTransport.stop();
     } catch (RuntimeException e) {
-      attempts = AttemptCounter.stop();
+      attempts = RetryCountingTransport.stop();
       if (options.length > 0 && GcsFailures.INSTANCE.status(e) == 412) {
         return Delete.refused(attempts > 1);
       }

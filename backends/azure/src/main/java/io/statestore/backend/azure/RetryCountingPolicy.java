@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * attempt succeeded but whose answer was lost fails on the retry (the blob exists, or has a new
  * ETag: its own); the count tells the backend when to check for that.
  */
-final class AttemptCounter implements HttpPipelinePolicy {
+final class RetryCountingPolicy implements HttpPipelinePolicy {
   private static final String KEY = "io.statestore.backend.azure.attempts";
 
   /** A context that counts the attempts of the request it is passed to. */

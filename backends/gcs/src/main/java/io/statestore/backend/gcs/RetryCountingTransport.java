@@ -11,12 +11,12 @@ import com.google.cloud.http.HttpTransportOptions;
  * object exists, or has a new generation: its own); the count tells the backend when to check for
  * that. The SDK's JSON API client runs every attempt of a call on the caller's thread.
  */
-final class AttemptCounter extends HttpTransportOptions {
+final class RetryCountingTransport extends HttpTransportOptions {
   private static final long serialVersionUID = 1L;
   private static final ThreadLocal<int[]> ATTEMPTS = new ThreadLocal<>();
 
   /** Transport options with the given timeouts that count attempts. */
-  AttemptCounter(Builder builder) {
+  RetryCountingTransport(Builder builder) {
     super(builder);
   }
 
