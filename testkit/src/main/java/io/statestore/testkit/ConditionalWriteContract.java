@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.core.Deadline;
-import io.statestore.core.LockTimestamps;
 import io.statestore.core.StateRecord;
 import io.statestore.core.StateStore;
 import io.statestore.spi.ErrorKind;
@@ -17,8 +16,6 @@ import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,27 +43,10 @@ public interface ConditionalWriteContract extends ContractFixture {
   default void exactlyOneOfManyRacingCreatorsWins() throws Exception {
     for (int round = 0; round < 5; round++) {
       String id = "race-" + round;
-      List<Boolean> wins =
-          Contracts.race(
-              8,
-              i ->
-                  () -> {
-                    try {
-                      client(i)
-                          .write(
-                              id,
-                              ObjectKind.LOCK,
-                              LockTimestamps.format(Instant.now()),
-                              Precondition.absent());
-                      return true;
-                    } catch (StateStoreException e) {
-                      if (e.kind() != ErrorKind.ALREADY_EXISTS) {
-                        throw e;
-                      }
-                      return false;
-                    }
-                  });
-      assertEquals(1, wins.stream().filter(w -> w).count(), "round " + round + ": " + wins);
+      exactlyOneWins(
+          "round " + round,
+          ErrorKind.ALREADY_EXISTS,
+          client -> client.write(id, ObjectKind.LOCK, Contracts.lockNow(), Precondition.absent()));
     }
   }
 
@@ -77,28 +58,36 @@ public interface ConditionalWriteContract extends ContractFixture {
       Version stale =
           backend()
               .write(id, ObjectKind.LOCK, Contracts.utf8("1000000000.5"), Precondition.absent());
-      List<Boolean> wins =
-          Contracts.race(
-              8,
-              i ->
-                  () -> {
-                    try {
-                      client(i)
-                          .write(
-                              id,
-                              ObjectKind.LOCK,
-                              LockTimestamps.format(Instant.now()),
-                              Precondition.matches(stale));
-                      return true;
-                    } catch (StateStoreException e) {
-                      if (e.kind() != ErrorKind.CONFLICT) {
-                        throw e;
-                      }
-                      return false;
-                    }
-                  });
-      assertEquals(1, wins.stream().filter(w -> w).count(), "round " + round + ": " + wins);
+      exactlyOneWins(
+          "round " + round,
+          ErrorKind.CONFLICT,
+          client ->
+              client.write(id, ObjectKind.LOCK, Contracts.lockNow(), Precondition.matches(stale)));
     }
+  }
+
+  /**
+   * Eight racers, alternately on the first and the second instance, each make the same conditional
+   * write at once: exactly one succeeds, the others fail with {@code loss}.
+   */
+  private void exactlyOneWins(String what, ErrorKind loss, Consumer<StateBackend> write)
+      throws Exception {
+    List<Boolean> wins =
+        Contracts.race(
+            8,
+            i ->
+                () -> {
+                  try {
+                    write.accept(client(i));
+                    return true;
+                  } catch (StateStoreException e) {
+                    if (e.kind() != loss) {
+                      throw e;
+                    }
+                    return false;
+                  }
+                });
+    assertEquals(1, wins.stream().filter(w -> w).count(), what + ": " + wins);
   }
 
   @Test
@@ -116,22 +105,7 @@ public interface ConditionalWriteContract extends ContractFixture {
             pool.submit(
                 () -> {
                   for (int i = 0; i < perThread; i++) {
-                    while (true) {
-                      StateRecord r = mine.get("counter").orElseThrow();
-                      int n = Integer.parseInt(r.bodyText().replaceAll("\\D+", ""));
-                      try {
-                        mine.replace(
-                            "counter",
-                            "{\"completed\": {\"n\": " + (n + 1) + "}}",
-                            r.version(),
-                            Deadline.after(Duration.ofSeconds(30), null));
-                        break;
-                      } catch (StateStoreException e) {
-                        if (e.kind() != ErrorKind.CONFLICT) {
-                          throw e;
-                        }
-                      }
-                    }
+                    Contracts.increment(mine, "counter");
                   }
                   return null;
                 }));

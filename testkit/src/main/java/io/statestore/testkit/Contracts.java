@@ -2,12 +2,18 @@ package io.statestore.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.statestore.core.Deadline;
+import io.statestore.core.LockTimestamps;
+import io.statestore.core.StateRecord;
+import io.statestore.core.StateStore;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateStoreException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,6 +40,34 @@ public final class Contracts {
   /** The UTF-8 bytes of a text. */
   public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A lock's content for now: the UTC epoch seconds as Python prints them. */
+  public static byte[] lockNow() {
+    return LockTimestamps.format(Instant.now());
+  }
+
+  /**
+   * Adds one to the counter {@code {"completed": {"n": N}}} in a state by compare-and-set, reading
+   * again after each conflict, as every careful client of a shared store does.
+   */
+  public static void increment(StateStore store, String stateId) {
+    while (true) {
+      StateRecord r = store.get(stateId).orElseThrow();
+      int n = Integer.parseInt(r.bodyText().replaceAll("\\D+", ""));
+      try {
+        store.replace(
+            stateId,
+            "{\"completed\": {\"n\": " + (n + 1) + "}}",
+            r.version(),
+            Deadline.after(Duration.ofSeconds(30), null));
+        return;
+      } catch (StateStoreException e) {
+        if (e.kind() != ErrorKind.CONFLICT) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** The kind of the {@link StateStoreException} an action must throw. */

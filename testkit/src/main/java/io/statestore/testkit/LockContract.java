@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statestore.core.Deadline;
 import io.statestore.core.LockTimestamps;
 import io.statestore.core.StateLock;
-import io.statestore.core.StateRecord;
-import io.statestore.core.StateStore;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
@@ -68,23 +66,8 @@ public interface LockContract extends ContractFixture {
             2,
             i ->
                 () -> {
-                  StateStore mine = i == 0 ? store() : secondStore();
-                  while (true) {
-                    StateRecord r = mine.get("st").orElseThrow();
-                    int n = Integer.parseInt(r.bodyText().replaceAll("\\D+", ""));
-                    try {
-                      mine.replace(
-                          "st",
-                          "{\"completed\": {\"n\": " + (n + 1) + "}}",
-                          r.version(),
-                          Deadline.after(Duration.ofSeconds(30), null));
-                      return true;
-                    } catch (StateStoreException e) {
-                      if (e.kind() != ErrorKind.CONFLICT) {
-                        throw e;
-                      }
-                    }
-                  }
+                  Contracts.increment(i == 0 ? store() : secondStore(), "st");
+                  return true;
                 });
     assertEquals(List.of(true, true), done);
     assertTrue(store().get("st").orElseThrow().bodyText().contains("\"n\": 2"));

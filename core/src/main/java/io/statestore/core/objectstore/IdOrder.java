@@ -2,7 +2,6 @@ package io.statestore.core.objectstore;
 
 import io.statestore.spi.ListedState;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /**
@@ -26,12 +25,11 @@ import java.util.TreeMap;
  * that could still sort before it: for {@code dev:tap-x}, until past {@code dev:tap/}. Ids sharing
  * such a prefix are buffered together (ids only, never bodies); other ids pass straight through.
  */
-public final class IdOrder implements Iterator<ListedState> {
+public final class IdOrder extends Lookahead<ListedState> {
   private final Iterator<ListedState> source;
   private final int from;
   private final TreeMap<String, ListedState> pending = new TreeMap<>();
   private String lastKey;
-  private ListedState next;
 
   /**
    * @param source entries in the order of {@code stateId + "/"}, by UTF-16 code unit or by code
@@ -45,10 +43,10 @@ public final class IdOrder implements Iterator<ListedState> {
   }
 
   @Override
-  public boolean hasNext() {
-    while (next == null) {
+  protected ListedState advance() {
+    while (true) {
       if (!pending.isEmpty() && (lastKey == null || isSafe(pending.firstKey(), lastKey, from))) {
-        next = pending.pollFirstEntry().getValue();
+        return pending.pollFirstEntry().getValue();
       } else if (source.hasNext()) {
         ListedState s = source.next();
         pending.put(s.stateId(), s);
@@ -56,20 +54,9 @@ public final class IdOrder implements Iterator<ListedState> {
       } else if (!pending.isEmpty()) {
         lastKey = null; // the listing is over: everything held back is in order now
       } else {
-        return false;
+        return null;
       }
     }
-    return true;
-  }
-
-  @Override
-  public ListedState next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ListedState out = next;
-    next = null;
-    return out;
   }
 
   /**

@@ -54,37 +54,28 @@ final class ObjectListing implements Iterator<ListedState> {
   }
 
   /** The listing's ids in key order, page after page, as far as they are consumed. */
-  private final class InKeyOrder implements Iterator<ListedState> {
+  private final class InKeyOrder extends Lookahead<ListedState> {
     private Iterator<ObjectStoreClient.Entry> entries = Collections.emptyIterator();
     private String token;
     private boolean started;
-    private ListedState next;
 
     @Override
-    public boolean hasNext() {
-      while (next == null) {
+    protected ListedState advance() {
+      while (true) {
         if (entries.hasNext()) {
-          next = toListed(entries.next());
+          ListedState listed = toListed(entries.next());
+          if (listed != null) {
+            return listed;
+          }
         } else if (!started || token != null) {
           started = true;
           ObjectStoreClient.Page page = client.list(layout.listPrefix(idPrefix), token, pageSize);
           entries = page.entries().iterator();
           token = page.nextToken();
         } else {
-          return false;
+          return null;
         }
       }
-      return true;
-    }
-
-    @Override
-    public ListedState next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      ListedState out = next;
-      next = null;
-      return out;
     }
   }
 
