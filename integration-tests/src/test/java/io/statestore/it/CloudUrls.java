@@ -8,7 +8,32 @@ import java.nio.charset.StandardCharsets;
 
 /** JDBC URLs of fresh, empty stores on the emulators, written as a user would write them. */
 public final class CloudUrls {
+  private static volatile AzuriteServer azurite;
+
   private CloudUrls() {}
+
+  /** The run's Azurite, for {@link #of} and {@link #azurite()}; see {@link OnEachCloudStore}. */
+  static void azurite(AzuriteServer server) {
+    azurite = server;
+  }
+
+  /** The run's Azurite, once a class on {@link OnEachCloudStore} has started. */
+  public static AzuriteServer azurite() {
+    return azurite;
+  }
+
+  /**
+   * The URL of a fresh store of a kind ({@code s3}, {@code azure} or {@code gs}) under {@code
+   * prefix} on its emulator.
+   */
+  public static String of(String kind, String prefix) {
+    return switch (kind) {
+      case "s3" -> s3(prefix);
+      case "azure" -> azure(azurite, prefix);
+      case "gs" -> gcs(prefix);
+      default -> throw new IllegalArgumentException("no cloud store of kind " + kind);
+    };
+  }
 
   /**
    * A fresh bucket on the S3 emulator, the keys in the URI's user-info ({@code key:secret@},

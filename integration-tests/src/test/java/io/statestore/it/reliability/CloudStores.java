@@ -24,6 +24,19 @@ public final class CloudStores {
 
   private CloudStores() {}
 
+  /**
+   * A fresh store of a kind ({@code s3}, {@code azure} or {@code gs}) under {@code prefix} on its
+   * emulator; see {@link io.statestore.it.OnEachCloudStore}.
+   */
+  public static StoreFixture of(String kind, String prefix) {
+    return switch (kind) {
+      case "s3" -> s3(prefix);
+      case "azure" -> azure(io.statestore.it.CloudUrls.azurite(), prefix);
+      case "gs" -> gs(prefix);
+      default -> throw new IllegalArgumentException("no cloud store of kind " + kind);
+    };
+  }
+
   /** A fresh bucket on the shared Cloud Storage fake (no credentials: it is an emulator). */
   public static StoreFixture gs(String prefix) {
     FakeGcsServer server = FakeGcsServer.shared();

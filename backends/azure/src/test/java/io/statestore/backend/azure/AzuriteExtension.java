@@ -19,6 +19,11 @@ public final class AzuriteExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return server(context);
+  }
+
+  /** The run's Azurite, started now if this is its first use, for other extensions. */
+  public static AzuriteServer server(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)

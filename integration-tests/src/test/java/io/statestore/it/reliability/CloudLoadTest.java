@@ -1,0 +1,20 @@
+package io.statestore.it.reliability;
+
+import io.statestore.it.OnEachCloudStore;
+import io.statestore.jdbc.reliability.LoadContract;
+import io.statestore.jdbc.reliability.StoreFixture;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * {@link LoadContract} on each cloud store against its emulator: {@code s3://} on S3Proxy, {@code
+ * azure://} on Azurite and {@code gs://} on the Cloud Storage fake.
+ */
+@OnEachCloudStore
+class CloudLoadTest extends LoadContract {
+  @Parameter String kind;
+
+  @Override
+  protected StoreFixture store() {
+    return CloudStores.of(kind, "reliability/state");
+  }
+}
