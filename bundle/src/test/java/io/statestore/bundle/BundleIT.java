@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -43,10 +41,7 @@ class BundleIT {
 
   @BeforeAll
   static void findJar() throws IOException {
-    String path = System.getProperty("statestore.bundle.jar");
-    assertNotNull(path, "statestore.bundle.jar is not set");
-    jar = Path.of(path);
-    assertTrue(Files.isRegularFile(jar), path);
+    jar = BundleJar.path();
     long size = Files.size(jar);
     String line = "Bundle jar: " + jar.getFileName() + ", " + size + " bytes";
     Files.writeString(
@@ -58,16 +53,8 @@ class BundleIT {
 
   @Test
   void driverLoadsAloneAndRunsSqlOnAFileStore() throws Exception {
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-      Driver driver = null;
-      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
-        if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
-          driver = d;
-        }
-      }
-      assertNotNull(driver, "java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
-      assertSame(loader, driver.getClass().getClassLoader());
+    try (URLClassLoader loader = BundleJar.isolatedLoader()) {
+      Driver driver = BundleJar.driver(loader);
 
       String url = "jdbc:statestore:file://" + dir.toAbsolutePath();
       assertTrue(driver.acceptsURL(url));
@@ -139,9 +126,8 @@ class BundleIT {
   }
 
   private void assertStoreError(String url, Properties props, String secret) throws Exception {
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-      Driver driver = statestoreDriver(loader);
+    try (URLClassLoader loader = BundleJar.isolatedLoader()) {
+      Driver driver = BundleJar.driver(loader);
       SQLException e =
           assertThrows(
               SQLException.class,
@@ -160,15 +146,6 @@ class BundleIT {
         assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
       }
     }
-  }
-
-  private static Driver statestoreDriver(ClassLoader loader) {
-    for (Driver d : ServiceLoader.load(Driver.class, loader)) {
-      if (d.getClass().getName().equals("io.statestore.jdbc.StatestoreDriver")) {
-        return d;
-      }
-    }
-    throw new AssertionError("no java.sql.Driver service io.statestore.jdbc.StatestoreDriver");
   }
 
   @Test

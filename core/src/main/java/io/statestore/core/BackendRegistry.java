@@ -67,9 +67,27 @@ public final class BackendRegistry {
               + scheme
               + "'; installed schemes: "
               + String.join(", ", providers.keySet())
-              + " (add the backend's jar to the class path for others)");
+              + addOnHint(scheme));
     }
     return p;
+  }
+
+  /** Which jar adds a scheme this project provides, or a general hint for any other. */
+  private static String addOnHint(String scheme) {
+    String module =
+        switch (scheme) {
+          case "s3" -> "s3";
+          case "azure" -> "azure";
+          case "gs" -> "gcs";
+          default -> null;
+        };
+    return module == null
+        ? " (add the backend's jar to the class path for others)"
+        : " (add statestore-jdbc-bundle-<version>-"
+            + module
+            + ".jar next to the driver jar, or statestore-backend-"
+            + module
+            + " to the class path)";
   }
 
   /** All providers by scheme, sorted. */
