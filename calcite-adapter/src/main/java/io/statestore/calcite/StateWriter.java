@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -147,15 +148,24 @@ public final class StateWriter {
         }
       }
     }
-    List<String> inserted = new ArrayList<>(checked.size());
-    List<Version> versions = new ArrayList<>(checked.size());
-    try {
-      for (PreparedDocument doc : checked) {
-        versions.add(store.insert(doc, deadline));
-        inserted.add(doc.stateId());
+    List<Callable<Version>> writes = new ArrayList<>(checked.size());
+    for (PreparedDocument doc : checked) {
+      writes.add(() -> store.insert(doc, deadline));
+    }
+    ParallelWrites.Outcome<Version> out = ParallelWrites.run(writes, store.parallelRequests());
+    if (out.failure() != null) {
+      List<String> inserted = new ArrayList<>(checked.size());
+      List<Version> versions = new ArrayList<>(checked.size());
+      for (int i = 0; i < checked.size(); i++) {
+        if (out.results().get(i) != null) {
+          inserted.add(checked.get(i).stateId());
+          versions.add(out.results().get(i));
+        }
       }
-    } catch (StateStoreException e) {
-      throw undoInserts(inserted, versions, e);
+      if (out.failure() instanceof StateStoreException e) {
+        throw undoInserts(inserted, versions, e);
+      }
+      throw out.failure();
     }
     return checked.size();
   }
@@ -196,16 +206,31 @@ public final class StateWriter {
   }
 
   private long delete(List<Object[]> batch, Deadline deadline) {
-    long n = 0;
-    for (Object[] row : batch) {
-      if (locksTable) {
+    if (locksTable) {
+      long n = 0;
+      for (Object[] row : batch) {
         n += store.forceUnlock(notNull(row[0])) ? 1 : 0; // the store checks it as a lock's id
-      } else {
-        store.deleteIfBody(id(row[0], deadline), bytes(row[1]), deadline);
-        n++;
       }
+      return n;
     }
-    return n;
+    List<Callable<Boolean>> writes = new ArrayList<>(batch.size());
+    for (Object[] row : batch) {
+      String id = id(row[0], deadline);
+      byte[] expected = bytes(row[1]);
+      writes.add(
+          () -> {
+            store.deleteIfBody(id, expected, deadline);
+            return true;
+          });
+    }
+    throwIfFailed(ParallelWrites.run(writes, store.parallelRequests()));
+    return batch.size();
+  }
+
+  private static void throwIfFailed(ParallelWrites.Outcome<?> outcome) {
+    if (outcome.failure() != null) {
+      throw outcome.failure();
+    }
   }
 
   private long update(List<Object[]> batch, int targetAt, int bodyUpdate, Deadline deadline) {
@@ -214,9 +239,13 @@ public final class StateWriter {
       String id = id(row[0], deadline);
       next.add(document(id, bodyUpdate < 0 ? row[1] : row[targetAt + bodyUpdate], deadline));
     }
+    List<Callable<Version>> writes = new ArrayList<>(next.size());
     for (int i = 0; i < next.size(); i++) {
-      store.replaceIfBody(next.get(i), bytes(batch.get(i)[1]), deadline);
+      PreparedDocument doc = next.get(i);
+      byte[] expected = bytes(batch.get(i)[1]);
+      writes.add(() -> store.replaceIfBody(doc, expected, deadline));
     }
+    throwIfFailed(ParallelWrites.run(writes, store.parallelRequests()));
     return next.size();
   }
 

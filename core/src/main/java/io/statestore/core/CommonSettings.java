@@ -86,6 +86,19 @@ public final class CommonSettings {
                   + " else the system's).")
           .build();
 
+  /**
+   * How many states a statement or a copy writes at once; unset: the backend's choice (16 for the
+   * object stores, 1 for files and databases).
+   */
+  public static final SettingDefinition PARALLEL_REQUESTS =
+      SettingDefinition.builder("parallel_requests", SettingKind.INT)
+          .label("Parallel requests")
+          .description(
+              "How many states a statement or a copy writes at once, each under its own lock: a"
+                  + " window over a cloud store's latency. Default: 16 on S3, Azure and Cloud"
+                  + " Storage, 1 on files and databases; 1 writes one state after another.")
+          .build();
+
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =
       List.of(
@@ -94,9 +107,26 @@ public final class CommonSettings {
           LOCK_WAIT_SECONDS,
           MAX_BODY_BYTES,
           FALLBACK_DIR,
-          TIME_ZONE);
+          TIME_ZONE,
+          PARALLEL_REQUESTS);
 
   private CommonSettings() {}
+
+  /**
+   * The {@link #PARALLEL_REQUESTS} a store's settings name, 0 when unset.
+   *
+   * @throws StateStoreException {@link ErrorKind#INVALID_CONFIGURATION} for a number below 1
+   */
+  static int parallelRequests(Settings settings) {
+    long n = settings.findLong(PARALLEL_REQUESTS).orElse(0L);
+    if (settings.find(PARALLEL_REQUESTS).isPresent() && (n < 1 || n > 256)) {
+      throw new StateStoreException(
+          ErrorKind.INVALID_CONFIGURATION,
+          "parallel_requests must be a whole number from 1 to 256, not "
+              + settings.find(PARALLEL_REQUESTS).orElse(""));
+    }
+    return (int) n;
+  }
 
   /** The fallback directory a store's settings name, or {@code null} when it is turned off. */
   static Path fallbackDirectory(Settings settings) {

@@ -67,6 +67,15 @@ public final class StateStore implements AutoCloseable {
     return ids.check(stateId, ObjectKind.STATE, deadline);
   }
 
+  /**
+   * How many states a statement writes at once: {@code parallel_requests} when set, else the
+   * backend's choice ({@link StateBackend#parallelRequests()}).
+   */
+  public int parallelRequests() {
+    int n = options.parallelRequests();
+    return n > 0 ? n : Math.max(1, backend.parallelRequests());
+  }
+
   /** The rule the backend sets for the ids a write may create. */
   public StateIdRule idRule() {
     return backend.idRule();

@@ -17,6 +17,7 @@ import java.time.ZoneId;
  * @param clock the clock lock timestamps are taken from; its zone is the one {@code updated_at} and
  *     {@code locked_at} are shown in, as wall-clock times ({@link #zone()})
  * @param fallbackDir where a body is saved when the store fails to take it; {@code null} for never
+ * @param parallelRequests how many states a statement writes at once; 0 for the backend's choice
  */
 public record StoreOptions(
     Duration lockTimeout,
@@ -24,7 +25,8 @@ public record StoreOptions(
     Duration lockWait,
     long maxBodyBytes,
     Clock clock,
-    Path fallbackDir) {
+    Path fallbackDir,
+    int parallelRequests) {
 
   /**
    * Meltano's defaults: 10 s timeout, 1 s retry; 60 s wait; 64 MiB bodies; the system clock in the
@@ -37,7 +39,8 @@ public record StoreOptions(
         Duration.ofSeconds(60),
         64L * 1024 * 1024,
         Clock.systemDefaultZone(),
-        Path.of(CommonSettings.FALLBACK_DIR.defaultValue()));
+        Path.of(CommonSettings.FALLBACK_DIR.defaultValue()),
+        0);
   }
 
   /** Reads the common settings. */
@@ -48,7 +51,8 @@ public record StoreOptions(
         CommonSettings.seconds(settings, CommonSettings.LOCK_WAIT_SECONDS),
         settings.findLong(CommonSettings.MAX_BODY_BYTES).orElse(64L * 1024 * 1024),
         Clock.system(CommonSettings.timeZone(settings)),
-        CommonSettings.fallbackDirectory(settings));
+        CommonSettings.fallbackDirectory(settings),
+        CommonSettings.parallelRequests(settings));
   }
 
   /** The zone times are shown in as wall-clock times without zone: the clock's. */
@@ -58,16 +62,24 @@ public record StoreOptions(
 
   /** A copy with another lock timeout and retry pause. */
   public StoreOptions withLockTiming(Duration timeout, Duration retry) {
-    return new StoreOptions(timeout, retry, lockWait, maxBodyBytes, clock, fallbackDir);
+    return new StoreOptions(
+        timeout, retry, lockWait, maxBodyBytes, clock, fallbackDir, parallelRequests);
   }
 
   /** A copy with another clock. */
   public StoreOptions withClock(Clock newClock) {
-    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, newClock, fallbackDir);
+    return new StoreOptions(
+        lockTimeout, lockRetry, lockWait, maxBodyBytes, newClock, fallbackDir, parallelRequests);
+  }
+
+  /** A copy writing {@code n} states at once (0: the backend's choice). */
+  public StoreOptions withParallelRequests(int n) {
+    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, clock, fallbackDir, n);
   }
 
   /** A copy with another fallback directory; {@code null} turns fallback files off. */
   public StoreOptions withFallbackDir(Path dir) {
-    return new StoreOptions(lockTimeout, lockRetry, lockWait, maxBodyBytes, clock, dir);
+    return new StoreOptions(
+        lockTimeout, lockRetry, lockWait, maxBodyBytes, clock, dir, parallelRequests);
   }
 }

@@ -60,6 +60,16 @@ public interface StateBackend extends AutoCloseable {
   /** A description of the store safe to show anywhere: no secrets. */
   String describe();
 
+  /**
+   * How many requests a statement or a copy should have in flight at once against this store when
+   * the user does not say ({@code parallel_requests}): more than one where each request waits on a
+   * network (an object store), one where requests contend for the same file or database. The
+   * default is 1.
+   */
+  default int parallelRequests() {
+    return 1;
+  }
+
   /** Releases clients, pools and files. The default does nothing. */
   @Override
   default void close() {}

@@ -147,7 +147,8 @@ class StateStoreFallbackTest {
                 Duration.ofMillis(100),
                 1024,
                 java.time.Clock.systemUTC(),
-                dir));
+                dir,
+                0));
     try (StateLock held = store.lock("x", Deadline.none())) {
       StateStoreException e =
           assertThrows(StateStoreException.class, () -> store.upsert("x", BODY, Deadline.none()));

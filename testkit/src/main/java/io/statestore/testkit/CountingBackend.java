@@ -2,12 +2,16 @@ package io.statestore.testkit;
 
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
+import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
 import io.statestore.spi.StoredObject;
+import io.statestore.spi.Version;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +32,12 @@ import java.util.stream.Stream;
 public class CountingBackend extends ForwardingBackend {
   private final AtomicInteger stateReads = new AtomicInteger();
   private final List<String> listedStatePrefixes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger writesInFlight = new AtomicInteger();
+  private final AtomicInteger mostWrites = new AtomicInteger();
+  private final AtomicInteger toHold = new AtomicInteger();
+  private volatile int holdFor;
+  private volatile boolean released;
+  private volatile long holdNanos;
 
   /**
    * Wraps a backend.
@@ -51,10 +61,30 @@ public class CountingBackend extends ForwardingBackend {
     return List.copyOf(listedStatePrefixes);
   }
 
+  /**
+   * Makes each of the next {@code writers} state writes wait until {@code writers} state writes are
+   * in flight at once, or until {@code atMost} has passed, so that a test sees how many writes the
+   * code under test runs at once ({@link #mostConcurrentStateWrites()}) without depending on
+   * timing.
+   */
+  public void holdStateWrites(int writers, Duration atMost) {
+    holdNanos = atMost.toNanos();
+    holdFor = writers;
+    released = false;
+    toHold.set(writers);
+  }
+
+  /** The most state writes that were in flight at once since creation or {@link #reset()}. */
+  public int mostConcurrentStateWrites() {
+    return mostWrites.get();
+  }
+
   /** Forgets what was counted so far. */
   public void reset() {
     stateReads.set(0);
     listedStatePrefixes.clear();
+    mostWrites.set(0);
+    toHold.set(0);
   }
 
   @Override
@@ -63,6 +93,29 @@ public class CountingBackend extends ForwardingBackend {
       stateReads.incrementAndGet();
     }
     return super.read(stateId, kind);
+  }
+
+  @Override
+  public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
+    if (kind != ObjectKind.STATE) {
+      return super.write(stateId, kind, content, precondition);
+    }
+    int now = writesInFlight.incrementAndGet();
+    mostWrites.accumulateAndGet(now, Math::max);
+    try {
+      long until = System.nanoTime() + holdNanos;
+      boolean held = toHold.getAndDecrement() > 0;
+      if (now >= holdFor) {
+        released = true; // all the held writes are in flight: let every one of them go
+      }
+      while (held && !released && System.nanoTime() < until) {
+        Thread.onSpinWait();
+        LockSupport.parkNanos(1_000_000L);
+      }
+      return super.write(stateId, kind, content, precondition);
+    } finally {
+      writesInFlight.decrementAndGet();
+    }
   }
 
   @Override

@@ -59,6 +59,11 @@ public class ForwardingBackend implements StateBackend {
   }
 
   @Override
+  public int parallelRequests() {
+    return delegate.parallelRequests();
+  }
+
+  @Override
   public String describe() {
     return delegate.describe();
   }

@@ -276,6 +276,12 @@ public final class ObjectStoreBackend implements StateBackend {
     return idRule;
   }
 
+  /** Sixteen: each request waits on the network, not on the other requests. */
+  @Override
+  public int parallelRequests() {
+    return 16;
+  }
+
   @Override
   public String describe() {
     return location.describe();
