@@ -47,6 +47,6 @@ public final class StateTable extends StoreBackedTable {
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     KeyLookup lookup = KeyFilters.analyze(filters, root);
-    return new StateRows(store(), lookup, projects, StateWriter.deadline(root));
+    return new StateRows(store(), lookup, projects, StatementDeadline.of(root));
   }
 }
