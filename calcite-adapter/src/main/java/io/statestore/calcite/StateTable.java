@@ -4,6 +4,7 @@ import io.statestore.core.StateStore;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -41,7 +42,12 @@ public final class StateTable extends StoreBackedTable {
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(1000d, List.of(ImmutableBitSet.of(StateRows.STATE_ID)));
+    // Every store lists states in state_id order (the backend contract checks it), and every scan
+    // has state_id as its first column (StateProjectScanRule): ORDER BY state_id needs no sort.
+    return Statistics.of(
+        1000d,
+        List.of(ImmutableBitSet.of(StateRows.STATE_ID)),
+        List.of(RelCollations.of(StateRows.STATE_ID)));
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
@@ -98,6 +99,12 @@ public class StatestorePrepare extends CalcitePrepareImpl {
     RelOptPlanner planner = super.createPlanner(prepareContext, context, costFactory);
     planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_MODIFICATION_RULE);
     planner.addRule(StateModifyRule.INSTANCE);
+    // Projections keep state_id first in the scan, so that the table's collation holds.
+    planner.removeRule(CoreRules.PROJECT_TABLE_SCAN);
+    planner.removeRule(CoreRules.PROJECT_INTERPRETER_TABLE_SCAN);
+    planner.addRule(StateProjectScanRule.OVER_SCAN);
+    planner.addRule(StateProjectScanRule.OVER_INTERPRETER);
+    planner.addRule(BodyFreeAggregateRule.INSTANCE);
     return planner;
   }
 
