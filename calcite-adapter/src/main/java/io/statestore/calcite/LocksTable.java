@@ -91,7 +91,7 @@ public final class LocksTable extends StoreBackedTable {
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     KeyLookup lookup = KeyFilters.analyze(filters, root);
     int[] cols = projects == null ? new int[] {0, 1, 2} : projects;
-    Deadline deadline = StateWriter.deadline(root);
+    Deadline deadline = StatementDeadline.of(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

@@ -4,6 +4,7 @@ import io.statestore.core.StateStore;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -41,12 +42,17 @@ public final class StateTable extends StoreBackedTable {
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(1000d, List.of(ImmutableBitSet.of(StateRows.STATE_ID)));
+    // Every store lists states in state_id order (the backend contract checks it), and every scan
+    // has state_id as its first column (StateProjectScanRule): ORDER BY state_id needs no sort.
+    return Statistics.of(
+        1000d,
+        List.of(ImmutableBitSet.of(StateRows.STATE_ID)),
+        List.of(RelCollations.of(StateRows.STATE_ID)));
   }
 
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     KeyLookup lookup = KeyFilters.analyze(filters, root);
-    return new StateRows(store(), lookup, projects, StateWriter.deadline(root));
+    return new StateRows(store(), lookup, projects, StatementDeadline.of(root));
   }
 }

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -321,14 +320,8 @@ public final class StateWriter {
             + "; nothing was written");
   }
 
-  /** The statement's query timeout and cancel flag. */
+  /** The statement's query timeout and cancel flag (see {@link StatementDeadline}). */
   static Deadline deadline(DataContext root) {
-    if (root == null) {
-      return Deadline.none(); // a scan the planner runs while planning
-    }
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
-    Duration d = timeout instanceof Number n ? Duration.ofMillis(n.longValue()) : Duration.ZERO;
-    return Deadline.after(d, cancel);
+    return StatementDeadline.of(root);
   }
 }

@@ -54,7 +54,7 @@ public final class StatestorePreparedStatement extends ParameterSetters {
         () -> {
           refuseWrite();
           rebind(row);
-          return run(prepared::executeLargeUpdate);
+          return timed(prepared::executeLargeUpdate);
         });
   }
 

@@ -1,5 +1,6 @@
 package io.statestore.jdbc;
 
+import io.statestore.calcite.StatementDeadline;
 import io.statestore.core.ReadWarnings;
 import io.statestore.core.WarningScope;
 import java.sql.BatchUpdateException;
@@ -52,7 +53,19 @@ public class StatestoreStatement extends StatementSettings {
   /** Runs an execution: warnings cleared and entered, failures translated. */
   final <T> T execute(SqlCall<T> call) throws SQLException {
     warnings.clear();
-    return run(call);
+    return timed(call);
+  }
+
+  /**
+   * Runs an execution of the engine's statement under the query timeout, counted from now: the
+   * engine's planning, code generation, reads and writes all come out of it.
+   */
+  final <T> T timed(SqlCall<T> call) throws SQLException {
+    checkOpen();
+    int seconds = SqlErrors.call(target::getQueryTimeout, StatestoreErrorCode.INTERNAL_ERROR);
+    try (StatementDeadline clock = StatementDeadline.start(seconds)) {
+      return run(call);
+    }
   }
 
   /** Runs a call with the warnings entered, failures translated. */
@@ -147,7 +160,7 @@ public class StatestoreStatement extends StatementSettings {
 
   private long update(String sql) throws SQLException {
     refuseWrite(sql);
-    return run(() -> target.executeLargeUpdate(sql));
+    return timed(() -> target.executeLargeUpdate(sql));
   }
 
   static int count(long n) {
