@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the writes of one statement's batch, one per row, up to a window at once, so that a batch
@@ -19,16 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * written and can undo them. A window of 1, or a batch of one row, runs on the caller's thread.
  */
 final class ParallelWrites {
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  /** Shared by every statement of the JVM; idle threads end after a minute. */
-  private static final ExecutorService POOL =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "statestore-write-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
 
   /**
    * What a batch did: each row's result in row order ({@code null} for a row that failed or never
@@ -55,7 +42,7 @@ final class ParallelWrites {
       }
       return new Outcome<>(results, null);
     }
-    CompletionService<Integer> done = new ExecutorCompletionService<>(POOL);
+    CompletionService<Integer> done = new ExecutorCompletionService<>(StoreRequests.POOL);
     RuntimeException failure = null;
     int next = 0;
     int running = 0;

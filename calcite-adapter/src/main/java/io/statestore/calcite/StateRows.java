@@ -55,6 +55,9 @@ final class StateRows extends AbstractEnumerable<Object[]> {
     } else {
       Stream<ListedState> listed =
           store.list(lookup.prefix(), deadline).filter(s -> lookup.accepts(s.stateId()));
+      if (needsBody && store.parallelRequests() > 1) {
+        return withBodiesReadAhead(listed);
+      }
       rows =
           needsBody
               ? listed
@@ -66,6 +69,30 @@ final class StateRows extends AbstractEnumerable<Object[]> {
     Iterator<Object[]> it = rows.iterator();
     Enumerator<Object[]> e = Linq4j.iterableEnumerator(() -> it);
     return new ClosingEnumerator<>(e, rows::close);
+  }
+
+  /**
+   * The listed states with their bodies, read {@code parallel_requests} at a time ahead of the row
+   * that needs them, in listing order; a state removed between listing and reading is left out.
+   */
+  private Enumerator<Object[]> withBodiesReadAhead(Stream<ListedState> listed) {
+    Iterator<String> ids = listed.map(ListedState::stateId).iterator();
+    ParallelReads<Optional<StateRecord>> reads =
+        new ParallelReads<>(ids, store.parallelRequests(), id -> store.get(id, deadline));
+    Iterator<Object[]> it =
+        Stream.generate(() -> 0)
+            .takeWhile(x -> reads.hasNext())
+            .map(x -> reads.next())
+            .flatMap(Optional::stream)
+            .map(r -> row(r.stateId(), r, r.updatedAt()))
+            .iterator();
+    Enumerator<Object[]> e = Linq4j.iterableEnumerator(() -> it);
+    return new ClosingEnumerator<>(
+        e,
+        () -> {
+          reads.close();
+          listed.close();
+        });
   }
 
   private Object[] row(String id, StateRecord record, Instant updatedAt) {

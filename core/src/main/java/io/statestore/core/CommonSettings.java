@@ -87,16 +87,17 @@ public final class CommonSettings {
           .build();
 
   /**
-   * How many states a statement or a copy writes at once; unset: the backend's choice (16 for the
-   * object stores, 1 for files and databases).
+   * How many states a statement or a copy reads or writes at once; unset: the backend's choice (16
+   * for the object stores, 1 for files and databases).
    */
   public static final SettingDefinition PARALLEL_REQUESTS =
       SettingDefinition.builder("parallel_requests", SettingKind.INT)
           .label("Parallel requests")
           .description(
-              "How many states a statement or a copy writes at once, each under its own lock: a"
-                  + " window over a cloud store's latency. Default: 16 on S3, Azure and Cloud"
-                  + " Storage, 1 on files and databases; 1 writes one state after another.")
+              "How many states a statement or a copy reads or writes at once (writes each under"
+                  + " its own lock; reads ahead in id order): a window over a cloud store's latency."
+                  + " Default: 16 on S3, Azure and Cloud Storage, 1 on files and databases; 1 goes"
+                  + " one state after another.")
           .build();
 
   /** All of them, in documentation order. */

@@ -34,6 +34,14 @@ public final class ReadWarnings {
     };
   }
 
+  /**
+   * The collector entered on the current thread, or {@code null}: for work handed to another thread
+   * on the statement's behalf, which {@link #enter enters} it there.
+   */
+  public static ReadWarnings current() {
+    return CURRENT.get();
+  }
+
   /** Adds a warning to the collector entered on the current thread, if any. */
   public static void report(String message) {
     ReadWarnings current = CURRENT.get();

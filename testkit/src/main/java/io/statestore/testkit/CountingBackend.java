@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -32,12 +31,8 @@ import java.util.stream.Stream;
 public class CountingBackend extends ForwardingBackend {
   private final AtomicInteger stateReads = new AtomicInteger();
   private final List<String> listedStatePrefixes = new CopyOnWriteArrayList<>();
-  private final AtomicInteger writesInFlight = new AtomicInteger();
-  private final AtomicInteger mostWrites = new AtomicInteger();
-  private final AtomicInteger toHold = new AtomicInteger();
-  private volatile int holdFor;
-  private volatile boolean released;
-  private volatile long holdNanos;
+  private final InFlight writes = new InFlight();
+  private final InFlight reads = new InFlight();
 
   /**
    * Wraps a backend.
@@ -68,31 +63,39 @@ public class CountingBackend extends ForwardingBackend {
    * timing.
    */
   public void holdStateWrites(int writers, Duration atMost) {
-    holdNanos = atMost.toNanos();
-    holdFor = writers;
-    released = false;
-    toHold.set(writers);
+    writes.hold(writers, atMost);
   }
 
   /** The most state writes that were in flight at once since creation or {@link #reset()}. */
   public int mostConcurrentStateWrites() {
-    return mostWrites.get();
+    return writes.most();
+  }
+
+  /** As {@link #holdStateWrites}, for state reads. */
+  public void holdStateReads(int readers, Duration atMost) {
+    reads.hold(readers, atMost);
+  }
+
+  /** The most state reads that were in flight at once since creation or {@link #reset()}. */
+  public int mostConcurrentStateReads() {
+    return reads.most();
   }
 
   /** Forgets what was counted so far. */
   public void reset() {
     stateReads.set(0);
     listedStatePrefixes.clear();
-    mostWrites.set(0);
-    toHold.set(0);
+    writes.reset();
+    reads.reset();
   }
 
   @Override
   public Optional<StoredObject> read(String stateId, ObjectKind kind) {
-    if (kind == ObjectKind.STATE) {
-      stateReads.incrementAndGet();
+    if (kind != ObjectKind.STATE) {
+      return super.read(stateId, kind);
     }
-    return super.read(stateId, kind);
+    stateReads.incrementAndGet();
+    return reads.run(() -> super.read(stateId, kind));
   }
 
   @Override
@@ -100,22 +103,7 @@ public class CountingBackend extends ForwardingBackend {
     if (kind != ObjectKind.STATE) {
       return super.write(stateId, kind, content, precondition);
     }
-    int now = writesInFlight.incrementAndGet();
-    mostWrites.accumulateAndGet(now, Math::max);
-    try {
-      long until = System.nanoTime() + holdNanos;
-      boolean held = toHold.getAndDecrement() > 0;
-      if (now >= holdFor) {
-        released = true; // all the held writes are in flight: let every one of them go
-      }
-      while (held && !released && System.nanoTime() < until) {
-        Thread.onSpinWait();
-        LockSupport.parkNanos(1_000_000L);
-      }
-      return super.write(stateId, kind, content, precondition);
-    } finally {
-      writesInFlight.decrementAndGet();
-    }
+    return writes.run(() -> super.write(stateId, kind, content, precondition));
   }
 
   @Override

@@ -21,10 +21,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A statement writing many states has up to {@code parallel_requests} of them in flight at once,
- * each under its own lock, and still leaves every state as it was when one row fails.
+ * A statement writing or reading many states has up to {@code parallel_requests} of them in flight
+ * at once: writes each under its own lock, leaving every state as it was when one row fails; reads
+ * ahead of the rows, in id order, with their warnings on the statement.
  */
-class ParallelWritesTest {
+class ParallelRequestsTest {
   private static final String ROWS =
       String.join(
           ", ",
@@ -58,6 +59,36 @@ class ParallelWritesTest {
       assertEquals(8, s.executeUpdate("DELETE FROM state WHERE state_id LIKE 'p:%'"));
       assertEquals(0, count(s, "state"));
       assertEquals(0, count(s, "locks"), "every lock released");
+    }
+  }
+
+  @Test
+  void aScanReadsBodiesUpToTheWindowAtOnceKeepingIdOrderAndWarnings() throws Exception {
+    String inner = "memory:parallel-" + UUID.randomUUID();
+    CountingBackend store = CountingBackendProvider.store(inner);
+    try (Connection c = connect(inner, 4);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES " + ROWS);
+      store.write(
+          "p:8",
+          ObjectKind.STATE,
+          "{\"completed\": {".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          Precondition.none());
+      store.reset();
+      store.holdStateReads(4, Duration.ofSeconds(20));
+      java.util.List<String> rows = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT state_id, body FROM state")) {
+        while (rs.next()) {
+          rows.add(rs.getString(1) + "=" + rs.getString(2).length());
+        }
+        assertTrue(rs.getWarnings() != null, "the damaged body's warning reaches the statement");
+        assertTrue(rs.getWarnings().getMessage().contains("'p:8'"), rs.getWarnings().getMessage());
+      }
+      assertEquals(9, rows.size(), rows.toString());
+      for (int i = 0; i < 9; i++) {
+        assertTrue(rows.get(i).startsWith("p:" + i + "="), rows.toString());
+      }
+      assertEquals(4, store.mostConcurrentStateReads(), "bodies read at once");
     }
   }
 
