@@ -2,7 +2,6 @@ package io.statestore.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,26 +139,8 @@ class DriverJarIT {
 
   private static void assertConnectionError(String addOn, String url, Properties props)
       throws Exception {
-    try (URLClassLoader loader =
-        BundleJar.isolatedLoader(BundleJar.attached("driver"), BundleJar.attached(addOn))) {
-      Driver driver = BundleJar.driver(loader);
-      SQLException e =
-          assertThrows(
-              SQLException.class,
-              () -> {
-                try (Connection c = driver.connect(url, props);
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT state_id FROM state")) {
-                  rs.next();
-                }
-              },
-              url);
-      assertNotNull(e.getSQLState(), e.toString());
-      assertTrue(e.getSQLState().startsWith("08"), addOn + ": " + e.getSQLState() + " " + e);
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        assertFalse(t instanceof LinkageError, t.toString());
-      }
-    }
+    BundleJar.assertConnectionError(
+        url, props, "example-secret", BundleJar.attached("driver"), BundleJar.attached(addOn));
   }
 
   private static String sizes(Path driver, String... addOns) throws Exception {

@@ -123,48 +123,32 @@ public interface ConditionalWriteContract extends ContractFixture {
 
   @Test
   default void createIfAbsentRefusesExisting() {
-    backend()
-        .write("a", ObjectKind.STATE, Contracts.utf8(Contracts.doc("1")), Precondition.absent());
+    backend().write("a", ObjectKind.STATE, Contracts.docBytes("1"), Precondition.absent());
     assertEquals(
         ErrorKind.ALREADY_EXISTS,
         Contracts.kindOf(
             () ->
                 backend()
-                    .write(
-                        "a",
-                        ObjectKind.STATE,
-                        Contracts.utf8(Contracts.doc("2")),
-                        Precondition.absent())));
+                    .write("a", ObjectKind.STATE, Contracts.docBytes("2"), Precondition.absent())));
     assertArrayEquals(
-        Contracts.utf8(Contracts.doc("1")),
-        backend().read("a", ObjectKind.STATE).orElseThrow().content());
+        Contracts.docBytes("1"), backend().read("a", ObjectKind.STATE).orElseThrow().content());
   }
 
   @Test
   default void replaceIfVersionRefusesOtherVersions() {
     Version v1 =
-        backend()
-            .write("a", ObjectKind.STATE, Contracts.utf8(Contracts.doc("1")), Precondition.none());
+        backend().write("a", ObjectKind.STATE, Contracts.docBytes("1"), Precondition.none());
     Version v2 =
-        backend()
-            .write(
-                "a",
-                ObjectKind.STATE,
-                Contracts.utf8(Contracts.doc("2")),
-                Precondition.matches(v1));
+        backend().write("a", ObjectKind.STATE, Contracts.docBytes("2"), Precondition.matches(v1));
     assertEquals(
         ErrorKind.CONFLICT,
         Contracts.kindOf(
             () ->
                 backend()
                     .write(
-                        "a",
-                        ObjectKind.STATE,
-                        Contracts.utf8(Contracts.doc("3")),
-                        Precondition.matches(v1))));
+                        "a", ObjectKind.STATE, Contracts.docBytes("3"), Precondition.matches(v1))));
     assertArrayEquals(
-        Contracts.utf8(Contracts.doc("2")),
-        backend().read("a", ObjectKind.STATE).orElseThrow().content());
+        Contracts.docBytes("2"), backend().read("a", ObjectKind.STATE).orElseThrow().content());
     assertEquals(
         ErrorKind.CONFLICT,
         Contracts.kindOf(
@@ -173,7 +157,7 @@ public interface ConditionalWriteContract extends ContractFixture {
                     .write(
                         "missing",
                         ObjectKind.STATE,
-                        Contracts.utf8(Contracts.doc("3")),
+                        Contracts.docBytes("3"),
                         Precondition.matches(v2))));
     assertTrue(backend().read("missing", ObjectKind.STATE).isEmpty());
   }
@@ -182,9 +166,8 @@ public interface ConditionalWriteContract extends ContractFixture {
   default void deleteOfMissingIsFalseAndConditionalDeleteChecksVersion() {
     assertFalse(backend().delete("missing", ObjectKind.STATE, Precondition.none()));
     Version v1 =
-        backend()
-            .write("d", ObjectKind.STATE, Contracts.utf8(Contracts.doc("1")), Precondition.none());
-    backend().write("d", ObjectKind.STATE, Contracts.utf8(Contracts.doc("2")), Precondition.none());
+        backend().write("d", ObjectKind.STATE, Contracts.docBytes("1"), Precondition.none());
+    backend().write("d", ObjectKind.STATE, Contracts.docBytes("2"), Precondition.none());
     assertEquals(
         ErrorKind.CONFLICT,
         Contracts.kindOf(() -> backend().delete("d", ObjectKind.STATE, Precondition.matches(v1))));

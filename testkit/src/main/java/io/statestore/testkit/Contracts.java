@@ -37,6 +37,11 @@ public final class Contracts {
         + "\"}}}}, \"partial\": {}}";
   }
 
+  /** The UTF-8 bytes of {@link #doc(String)}. */
+  public static byte[] docBytes(String value) {
+    return utf8(doc(value));
+  }
+
   /** The UTF-8 bytes of a text. */
   public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

@@ -21,7 +21,7 @@ public interface ListingContract extends ContractFixture {
   @Test
   default void aSecondClientListsWhatTheFirstWrote() {
     for (String id : List.of("dev:b", "dev:a", "prod:c")) {
-      backend().write(id, ObjectKind.STATE, Contracts.utf8(Contracts.doc(id)), Precondition.none());
+      backend().write(id, ObjectKind.STATE, Contracts.docBytes(id), Precondition.none());
     }
     assertEquals(List.of("dev:a", "dev:b"), Contracts.ids(second(), ObjectKind.STATE, "dev:"));
     assertEquals(
@@ -31,7 +31,7 @@ public interface ListingContract extends ContractFixture {
   @Test
   default void listingWithAndWithoutPrefixAcrossManyStates() {
     int n = listingStates();
-    byte[] body = Contracts.utf8(Contracts.doc("x"));
+    byte[] body = Contracts.docBytes("x");
     IntStream.range(0, n)
         .parallel()
         .forEach(
@@ -67,12 +67,7 @@ public interface ListingContract extends ContractFixture {
   @Test
   default void listingIsLazy() {
     for (int i = 0; i < 20; i++) {
-      backend()
-          .write(
-              "lazy-" + i,
-              ObjectKind.STATE,
-              Contracts.utf8(Contracts.doc("x")),
-              Precondition.none());
+      backend().write("lazy-" + i, ObjectKind.STATE, Contracts.docBytes("x"), Precondition.none());
     }
     try (Stream<ListedState> s = backend().list(ObjectKind.STATE, "lazy-")) {
       assertEquals(3, s.limit(3).count());

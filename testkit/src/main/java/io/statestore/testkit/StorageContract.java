@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 public interface StorageContract extends ContractFixture {
   @Test
   default void aSecondClientReadsWhatTheFirstWrote() {
-    byte[] body = Contracts.utf8(Contracts.doc("shared"));
+    byte[] body = Contracts.docBytes("shared");
     Version v = backend().write("dev:shared", ObjectKind.STATE, body, Precondition.none());
     StoredObject seen = second().read("dev:shared", ObjectKind.STATE).orElseThrow();
     assertArrayEquals(body, seen.content());
@@ -43,7 +43,7 @@ public interface StorageContract extends ContractFixture {
 
   @Test
   default void writeThenReadRoundTrips() {
-    byte[] body = Contracts.utf8(Contracts.doc("2024-01-01"));
+    byte[] body = Contracts.docBytes("2024-01-01");
     Version v =
         backend().write("dev:tap-a-to-target-b", ObjectKind.STATE, body, Precondition.none());
     StoredObject o = backend().read("dev:tap-a-to-target-b", ObjectKind.STATE).orElseThrow();
@@ -58,15 +58,12 @@ public interface StorageContract extends ContractFixture {
   @Test
   default void overwriteChangesVersion() {
     Version v1 =
-        backend()
-            .write("s", ObjectKind.STATE, Contracts.utf8(Contracts.doc("1")), Precondition.none());
+        backend().write("s", ObjectKind.STATE, Contracts.docBytes("1"), Precondition.none());
     Version v2 =
-        backend()
-            .write("s", ObjectKind.STATE, Contracts.utf8(Contracts.doc("2")), Precondition.none());
+        backend().write("s", ObjectKind.STATE, Contracts.docBytes("2"), Precondition.none());
     assertNotEquals(v1, v2);
     assertArrayEquals(
-        Contracts.utf8(Contracts.doc("2")),
-        backend().read("s", ObjectKind.STATE).orElseThrow().content());
+        Contracts.docBytes("2"), backend().read("s", ObjectKind.STATE).orElseThrow().content());
   }
 
   @ParameterizedTest
@@ -126,8 +123,7 @@ public interface StorageContract extends ContractFixture {
 
   @Test
   default void stateAndLockAreIndependentObjects() {
-    backend()
-        .write("both", ObjectKind.STATE, Contracts.utf8(Contracts.doc("1")), Precondition.none());
+    backend().write("both", ObjectKind.STATE, Contracts.docBytes("1"), Precondition.none());
     backend()
         .write("both", ObjectKind.LOCK, Contracts.utf8("1723058800.123456"), Precondition.absent());
     assertTrue(backend().delete("both", ObjectKind.LOCK, Precondition.none()));
