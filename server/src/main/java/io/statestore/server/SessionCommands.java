@@ -1,0 +1,154 @@
+package io.statestore.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The session statements a PostgreSQL server answers itself: {@code SET}, {@code SHOW}, {@code
+ * RESET}, and transaction control, which is accepted and does nothing (every statement applies as
+ * it runs, as with the JDBC driver in auto-commit).
+ */
+final class SessionCommands {
+  private static final Pattern SET =
+      Pattern.compile(
+          "(?is)\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][\\w.]*)\\s*(?:=|\\bTO\\b)\\s*(.*?)\\s*;?\\s*");
+  private static final Pattern SET_TIME_ZONE =
+      Pattern.compile("(?is)\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?TIME\\s+ZONE\\s+(.*?)\\s*;?\\s*");
+  private static final Pattern SHOW = Pattern.compile("(?is)\\s*SHOW\\s+([\\w.]+)\\s*;?\\s*");
+  private static final Pattern RESET = Pattern.compile("(?is)\\s*RESET\\s+([\\w.]+)\\s*;?\\s*");
+
+  private final Map<String, String> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, String> defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+  SessionCommands(Map<String, String> initial) {
+    defaults.putAll(initial);
+    params.putAll(initial);
+  }
+
+  /** Whether the statement is one of these (by its first word). */
+  static boolean handles(String keyword, String sql) {
+    switch (keyword) {
+      case "SET":
+      case "SHOW":
+      case "RESET":
+      case "BEGIN":
+      case "START":
+      case "COMMIT":
+      case "END":
+      case "ROLLBACK":
+      case "ABORT":
+      case "SAVEPOINT":
+      case "RELEASE":
+      case "DISCARD":
+      case "DEALLOCATE":
+      case "LISTEN":
+      case "UNLISTEN":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  String get(String name) {
+    return params.get(name);
+  }
+
+  QueryResult run(String keyword, String sql, List<String> notices) {
+    switch (keyword) {
+      case "SET":
+        return set(sql);
+      case "SHOW":
+        return show(sql);
+      case "RESET":
+        Matcher r = RESET.matcher(sql);
+        if (r.matches()) {
+          String name = r.group(1);
+          if (name.equalsIgnoreCase("all")) {
+            params.clear();
+            params.putAll(defaults);
+          } else if (defaults.containsKey(name)) {
+            params.put(name, defaults.get(name));
+          } else {
+            params.remove(name);
+          }
+        }
+        return QueryResult.command("RESET");
+      case "BEGIN":
+      case "START":
+        notices.add(
+            "statestore has no transactions: each statement applies as it runs, "
+                + "and ROLLBACK undoes nothing");
+        return QueryResult.command("BEGIN");
+      case "COMMIT":
+      case "END":
+        return QueryResult.command("COMMIT");
+      case "ROLLBACK":
+      case "ABORT":
+        return QueryResult.command("ROLLBACK");
+      case "SAVEPOINT":
+        return QueryResult.command("SAVEPOINT");
+      case "RELEASE":
+        return QueryResult.command("RELEASE");
+      case "DISCARD":
+        return QueryResult.command(sql.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+;?$", ""));
+      case "DEALLOCATE":
+        return QueryResult.command("DEALLOCATE");
+      case "LISTEN":
+        return QueryResult.command("LISTEN");
+      default:
+        return QueryResult.command("UNLISTEN");
+    }
+  }
+
+  private QueryResult set(String sql) {
+    Matcher tz = SET_TIME_ZONE.matcher(sql);
+    if (tz.matches()) {
+      params.put("TimeZone", unquote(tz.group(1)));
+      return QueryResult.command("SET");
+    }
+    Matcher m = SET.matcher(sql);
+    if (m.matches()) {
+      String name = m.group(1);
+      if (!name.equalsIgnoreCase("transaction") && !name.equalsIgnoreCase("session")) {
+        params.put(name, unquote(m.group(2)));
+      }
+    }
+    // SET TRANSACTION ..., SET SESSION CHARACTERISTICS ...: accepted, nothing to change
+    return QueryResult.command("SET");
+  }
+
+  private static String unquote(String v) {
+    String s = v.strip();
+    if (s.length() >= 2 && s.startsWith("'") && s.endsWith("'")) {
+      return s.substring(1, s.length() - 1).replace("''", "'");
+    }
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      return s.substring(1, s.length() - 1);
+    }
+    return s;
+  }
+
+  private QueryResult show(String sql) {
+    Matcher m = SHOW.matcher(sql);
+    String name = m.matches() ? m.group(1) : "";
+    List<Object[]> rows = new ArrayList<>();
+    if (name.equalsIgnoreCase("all")) {
+      params.forEach((k, v) -> rows.add(new Object[] {k, v, ""}));
+      return QueryResult.rows(
+          List.of(PgColumn.text("name"), PgColumn.text("setting"), PgColumn.text("description")),
+          rows);
+    }
+    String key = name.toLowerCase(Locale.ROOT);
+    if (key.equals("transaction")) {
+      key = "transaction_isolation"; // SHOW TRANSACTION ISOLATION LEVEL
+    }
+    String value = params.getOrDefault(key, "");
+    rows.add(new Object[] {value});
+    return QueryResult.rows(List.of(PgColumn.text(key)), rows);
+  }
+}
