@@ -25,7 +25,8 @@ public final class Bench {
         new PrefixQueryScenario(),
         new FullScanScenario(),
         new CopyScenario(),
-        new ColdConnectScenario());
+        new ColdConnectScenario(),
+        new CliColdStartScenario());
   }
 
   /**

@@ -60,6 +60,7 @@ class BenchSmokeTest {
       case "full-scan" -> "full scan";
       case "copy" -> "copy";
       case "cold-connect" -> "connect + first query";
+      case "cli-get" -> "CLI get";
       default -> throw new IllegalArgumentException(scenario);
     };
   }

@@ -1,11 +1,6 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,11 +37,11 @@ final class ClearCommand extends VerbBase {
             ? "This will clear every state of the store. Continue?"
             : "Delete the state of state_id '" + stateId + "'?";
     confirmation.require(io(), question, "Not confirmed; nothing deleted");
-    try (Connection c = store.connect()) {
+    try (StateAccess states = StateAccess.open(store, io().err())) {
       if (all) {
-        return clearAll(c);
+        return clearAll(states);
       }
-      if (!deleteRow(c, "state", stateId)) {
+      if (!states.clear(stateId)) {
         throw new UserException("No state with state_id '" + stateId + "'", "42704", null);
       }
     }
@@ -54,33 +49,15 @@ final class ClearCommand extends VerbBase {
     return ExitCodes.OK;
   }
 
-  /** Deletes the row of one state id from {@code table}; whether there was one. */
-  static boolean deleteRow(Connection c, String table, String stateId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE state_id = ?")) {
-      s.setString(1, stateId);
-      return s.executeUpdate() > 0;
-    }
-  }
-
-  private int clearAll(Connection c) throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT state_id FROM state ORDER BY state_id");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
-      }
-    }
+  private int clearAll(StateAccess states) throws SQLException {
     int cleared = 0;
     int failed = 0;
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM state WHERE state_id = ?")) {
-      for (String id : ids) {
-        s.setString(1, id);
-        try {
-          cleared += s.executeUpdate();
-        } catch (SQLException e) {
-          failed++;
-          io().err().println("failed " + id + ": " + StatestoreCommand.describe(e));
-        }
+    for (String id : states.ids()) {
+      try {
+        cleared += states.clear(id) ? 1 : 0;
+      } catch (SQLException e) {
+        failed++;
+        io().err().println("failed " + id + ": " + StatestoreCommand.describe(e));
       }
     }
     io().out().println(cleared + " state(s) were successfully cleared");

@@ -1,6 +1,5 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,8 +82,7 @@ final class CopyCommand extends VerbBase {
     if (!force && !io.confirm(question)) {
       throw new UserException("Not confirmed; nothing written");
     }
-    try (Connection c = store.connect()) {
-      StateAccess states = new StateAccess(c, io.err());
+    try (StateAccess states = StateAccess.open(store, io.err())) {
       String body = states.body(source).orElse(null);
       if (body == null) {
         throw new UserException(

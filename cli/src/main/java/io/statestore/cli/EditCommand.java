@@ -6,7 +6,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -48,8 +47,7 @@ final class EditCommand extends VerbBase {
         io(),
         "This will overwrite the state's current value. Continue?",
         "Not confirmed; nothing written");
-    try (Connection c = store.connect()) {
-      StateAccess states = new StateAccess(c, io().err());
+    try (StateAccess states = StateAccess.open(store, io().err())) {
       String current = states.body(stateId).orElse(null);
       Map<String, Object> initial =
           current == null ? new LinkedHashMap<>() : StateAccess.merged(stateId, current);

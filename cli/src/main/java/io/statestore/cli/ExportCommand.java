@@ -1,9 +1,9 @@
 package io.statestore.cli;
 
+import io.statestore.core.ReadWarnings;
+import io.statestore.core.WarningScope;
+import io.statestore.jdbc.DriverStores;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -27,33 +27,34 @@ final class ExportCommand extends VerbBase {
   int run() throws Exception {
     PrintWriter out = io().out();
     int failed = 0;
-    try (Connection c = store.connect();
-        PreparedStatement s =
-            c.prepareStatement("SELECT state_id, body FROM state ORDER BY state_id")) {
-      StateAccess states = new StateAccess(c, io().err());
-      try (ResultSet rs = s.executeQuery()) {
-        boolean first = true;
-        out.print('{');
-        while (rs.next()) {
-          String id = rs.getString(1);
-          Map<String, Object> doc;
-          try {
-            doc =
-                StateJson.parseObject(rs.getString(2), "The stored state of state_id '" + id + "'");
-          } catch (UserException e) {
-            failed++;
-            io().err().println("failed " + id + ": " + StatestoreCommand.describe(e));
-            continue;
-          }
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put(StateJson.COMPLETED, doc.getOrDefault(StateJson.COMPLETED, Map.of()));
-          entry.put(StateJson.PARTIAL, doc.getOrDefault(StateJson.PARTIAL, Map.of()));
-          out.print((first ? "" : ",") + StateJson.compact(id) + ":" + StateJson.compact(entry));
-          first = false;
+    try (StateAccess states = StateAccess.open(store, io().err())) {
+      ReadWarnings warnings = new ReadWarnings();
+      boolean first = true;
+      out.print('{');
+      for (String id : states.ids()) {
+        String body;
+        try (WarningScope scope = warnings.enter()) {
+          body = states.read(id, false).map(r -> r.bodyText()).orElse(null);
         }
-        out.println('}');
-        states.printWarnings(rs.getWarnings());
+        if (body == null) {
+          continue; // deleted since it was listed
+        }
+        Map<String, Object> doc;
+        try {
+          doc = StateJson.parseObject(body, "The stored state of state_id '" + id + "'");
+        } catch (UserException e) {
+          failed++;
+          io().err().println("failed " + id + ": " + StatestoreCommand.describe(e));
+          continue;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(StateJson.COMPLETED, doc.getOrDefault(StateJson.COMPLETED, Map.of()));
+        entry.put(StateJson.PARTIAL, doc.getOrDefault(StateJson.PARTIAL, Map.of()));
+        out.print((first ? "" : ",") + StateJson.compact(id) + ":" + StateJson.compact(entry));
+        first = false;
       }
+      out.println('}');
+      states.printWarnings(DriverStores.warnings(warnings.messages()));
     }
     if (failed > 0) {
       io().err().println("statestore: " + failed + " state(s) could not be exported");

@@ -1,6 +1,5 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +47,7 @@ final class GetCommand extends VerbBase {
 
   @Override
   int run() throws Exception {
-    try (Connection c = store.connect()) {
-      StateAccess states = new StateAccess(c, io().err());
+    try (StateAccess states = StateAccess.open(store, io().err())) {
       String body = states.existingBody(stateId);
       if (raw) {
         io().out().println(body);

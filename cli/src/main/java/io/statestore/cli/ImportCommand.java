@@ -1,6 +1,5 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +40,7 @@ final class ImportCommand extends VerbBase {
     }
     int written = 0;
     int failed = 0;
-    try (Connection c = store.connect()) {
-      StateAccess states = new StateAccess(c, io().err());
+    try (StateAccess states = StateAccess.open(store, io().err())) {
       for (Map.Entry<String, String> e : documents.entrySet()) {
         try {
           states.write(e.getKey(), states.body(e.getKey()).orElse(null), e.getValue());

@@ -1,10 +1,8 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
+import io.statestore.core.LockInfo;
+import io.statestore.migrate.StatePattern;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,21 +41,17 @@ final class InfoCommand extends VerbBase {
     long live = 0;
     long stale = 0;
     if (exists != Boolean.FALSE) {
-      try (Connection c = store.connect();
-          Statement s = c.createStatement()) {
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM state")) {
-          rs.next();
-          states = rs.getLong(1);
-        }
+      try (StateAccess access = StateAccess.open(store, io().err())) {
+        long[] counted = {0};
+        access.forEachState(StatePattern.of(null), s -> counted[0]++);
+        states = counted[0];
         Instant now = Instant.now();
-        try (ResultSet rs = s.executeQuery("SELECT expires_at FROM locks")) {
-          while (rs.next()) {
-            Timestamp t = rs.getTimestamp(1);
-            if (t != null && t.toInstant().isBefore(now)) {
-              stale++;
-            } else {
-              live++;
-            }
+        for (LockInfo lock : access.locks(StatePattern.of(null))) {
+          Instant expires = StateAccess.shown(lock.expiresAt());
+          if (expires != null && expires.isBefore(now)) {
+            stale++;
+          } else {
+            live++;
           }
         }
         exists = Boolean.TRUE;

@@ -1,7 +1,6 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
-import java.sql.Timestamp;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,15 +32,13 @@ final class ListCommand extends VerbBase {
   @Override
   int run() throws Exception {
     RowPrinter rows = new RowPrinter(io().out(), format, "state_id", "updated_at");
-    try (Connection c = store.connect()) {
-      pattern.forEachRow(
-          c,
-          "state",
-          "state_id, updated_at",
-          false,
-          (id, rs) -> {
-            Timestamp t = rs.getTimestamp(2);
-            String updated = t == null ? null : t.toInstant().toString();
+    try (StateAccess states = StateAccess.open(store, io().err())) {
+      states.forEachState(
+          pattern.compiled(),
+          s -> {
+            String id = s.stateId();
+            Instant t = StateAccess.shown(s.lastModified());
+            String updated = t == null ? null : t.toString();
             rows.row(longFormat ? id + "\t" + (updated == null ? "-" : updated) : id, id, updated);
           });
     }

@@ -1,7 +1,6 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
-import java.sql.Timestamp;
+import io.statestore.core.LockInfo;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -38,35 +37,27 @@ final class LocksCommand extends VerbBase {
         new RowPrinter(
             io().out(), format, "state_id", "locked_at", "expires_at", "stale", "age_seconds");
     Instant now = Instant.now();
-    try (Connection c = store.connect()) {
-      pattern.forEachRow(
-          c,
-          "locks",
-          "state_id, locked_at, expires_at",
-          true,
-          (id, rs) -> {
-            Instant locked = instant(rs.getTimestamp(2));
-            Instant expires = instant(rs.getTimestamp(3));
-            boolean stale = expires != null && expires.isBefore(now);
-            Long age = locked == null ? null : Duration.between(locked, now).toSeconds();
-            String text =
-                id
-                    + "\t"
-                    + text(locked)
-                    + "\t"
-                    + text(expires)
-                    + "\t"
-                    + (stale ? "stale" : "live")
-                    + (age == null ? "" : " (age " + age(age) + ")");
-            rows.row(text, id, string(locked), string(expires), stale, age);
-          });
+    try (StateAccess states = StateAccess.open(store, io().err())) {
+      for (LockInfo lock : states.locks(pattern.compiled())) {
+        String id = lock.stateId();
+        Instant locked = StateAccess.shown(lock.lockedAt());
+        Instant expires = StateAccess.shown(lock.expiresAt());
+        boolean stale = expires != null && expires.isBefore(now);
+        Long age = locked == null ? null : Duration.between(locked, now).toSeconds();
+        String text =
+            id
+                + "\t"
+                + text(locked)
+                + "\t"
+                + text(expires)
+                + "\t"
+                + (stale ? "stale" : "live")
+                + (age == null ? "" : " (age " + age(age) + ")");
+        rows.row(text, id, string(locked), string(expires), stale, age);
+      }
     }
     rows.finish();
     return ExitCodes.OK;
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 
   private static String string(Instant i) {

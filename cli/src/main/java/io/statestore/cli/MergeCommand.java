@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +54,7 @@ final class MergeCommand extends VerbBase {
     if (given != 1) {
       throw new UserException("Must provide exactly one of: --input-file, STATE, --from-state-id");
     }
-    try (Connection c = store.connect()) {
-      StateAccess states = new StateAccess(c, io().err());
+    try (StateAccess states = StateAccess.open(store, io().err())) {
       Map<String, Object> add;
       if (fromStateId != null) {
         String body = states.existingBody(fromStateId);

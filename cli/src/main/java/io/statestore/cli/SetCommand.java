@@ -1,15 +1,13 @@
 package io.statestore.cli;
 
+import io.statestore.core.StateRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,29 +82,20 @@ final class SetCommand extends VerbBase {
     } catch (IOException e) {
       throw new UserException("Cannot read input file " + inputFile + ": " + e.getMessage(), e);
     }
-    try (Connection c = store.connect()) {
-      String current = null;
-      Timestamp updatedAt = null;
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT body, updated_at FROM state WHERE state_id = ?")) {
-        s.setString(1, stateId);
-        try (ResultSet rs = s.executeQuery()) {
-          if (rs.next()) {
-            current = rs.getString(1);
-            updatedAt = rs.getTimestamp(2);
-          }
-        }
-      }
+    try (StateAccess states = StateAccess.open(store, io().err())) {
+      Optional<StateRecord> stored = states.read(stateId, false);
+      String current = stored.map(StateRecord::bodyText).orElse(null);
+      Instant updatedAt = stored.map(r -> StateAccess.shown(r.updatedAt())).orElse(null);
       if (current != null
           && !force
           && fileTime != null
           && updatedAt != null
-          && updatedAt.toInstant().isAfter(fileTime)) {
+          && updatedAt.isAfter(fileTime)) {
         throw new UserException(
             "The state of state_id '"
                 + stateId
                 + "' was updated at "
-                + updatedAt.toInstant()
+                + updatedAt
                 + ", after "
                 + inputFile
                 + " was written ("
@@ -117,30 +106,9 @@ final class SetCommand extends VerbBase {
       if (!force && !io().confirm(verb + " the state of state_id '" + stateId + "'?")) {
         throw new UserException("Not confirmed; nothing written");
       }
-      if (current == null) {
-        try (PreparedStatement s =
-            c.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
-          s.setString(1, stateId);
-          s.setString(2, body);
-          s.executeUpdate();
-        }
-        io().out().println("Created state_id '" + stateId + "'");
-      } else {
-        try (PreparedStatement s =
-            c.prepareStatement("UPDATE state SET body = ? WHERE state_id = ? AND body = ?")) {
-          s.setString(1, body);
-          s.setString(2, stateId);
-          s.setString(3, current);
-          if (s.executeUpdate() == 0) {
-            throw new UserException(
-                "State_id '"
-                    + stateId
-                    + "' was changed or deleted by someone else meanwhile; nothing written, run"
-                    + " again");
-          }
-        }
-        io().out().println("Replaced state_id '" + stateId + "'");
-      }
+      states.write(stateId, current, body);
+      io().out()
+          .println((current == null ? "Created" : "Replaced") + " state_id '" + stateId + "'");
     }
     return ExitCodes.OK;
   }

@@ -1,42 +1,89 @@
 package io.statestore.cli;
 
+import io.statestore.core.Deadline;
+import io.statestore.core.LockInfo;
+import io.statestore.core.ReadWarnings;
+import io.statestore.core.StateRecord;
+import io.statestore.core.StateStore;
+import io.statestore.core.WarningScope;
+import io.statestore.jdbc.DriverStores;
+import io.statestore.migrate.StatePattern;
+import io.statestore.spi.ListedState;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Reads and writes single states over a driver connection, the way Meltano's state service does:
- * the stored document, its merged form, and writes conditional on the body read (under the state's
- * lock, by the driver). Warnings the driver attaches to a read (a damaged state returned as stored)
- * are printed on stderr.
+ * Reads and writes the states of one store, the way Meltano's state service does: the stored
+ * document, its merged form, and writes conditional on the body read, each under the state's lock.
+ *
+ * <p>It works on the store itself ({@link StateStore}), without the SQL engine, and makes the same
+ * store calls, in the same order, as the SQL statements the driver runs for the same work ({@code
+ * SELECT ... WHERE state_id = ?}, {@code UPDATE ... WHERE state_id = ? AND body = ?}, {@code DELETE
+ * FROM locks ...}); failures are the driver's {@link SQLException}s, with their SQLStates. Warnings
+ * of a read (a damaged state returned as stored) are printed on stderr.
  */
-final class StateAccess {
-  private final Connection connection;
+final class StateAccess implements AutoCloseable {
+  private final StateStore store;
   private final PrintWriter err;
 
-  StateAccess(Connection connection, PrintWriter err) {
-    this.connection = connection;
+  private StateAccess(StateStore store, PrintWriter err) {
+    this.store = store;
     this.err = err;
+  }
+
+  /** Opens the store of a verb's {@code --store} and {@code --property} options. */
+  static StateAccess open(StoreArgs args, PrintWriter err) throws SQLException {
+    // Warnings given while opening are a connection's; the command never showed those.
+    return new StateAccess(args.open(new ArrayList<>()), err);
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /**
+   * A state, read as {@code SELECT ... WHERE state_id = ?} reads it; with {@code showWarnings}, the
+   * warnings of the read are printed.
+   */
+  Optional<StateRecord> read(String stateId, boolean showWarnings) throws SQLException {
+    if (!showWarnings) {
+      return call(() -> store.get(stateId, Deadline.none()));
+    }
+    ReadWarnings warnings = new ReadWarnings();
+    Optional<StateRecord> found;
+    try (WarningScope scope = warnings.enter()) {
+      found = call(() -> store.get(stateId, Deadline.none()));
+    }
+    printWarnings(DriverStores.warnings(warnings.messages()));
+    return found;
   }
 
   /** The stored body of a state, exactly as the store returns it, if there is one. */
   Optional<String> body(String stateId) throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
-      s.setString(1, stateId);
-      try (ResultSet rs = s.executeQuery()) {
-        Optional<String> body = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        printWarnings(rs.getWarnings());
-        printWarnings(s.getWarnings());
-        return body;
-      }
-    }
+    return read(stateId, true).map(StateRecord::bodyText);
+  }
+
+  /**
+   * A time as the command shows it: to the millisecond, as the {@code TIMESTAMP(3)} columns of the
+   * SQL tables hold it; {@code null} for none.
+   */
+  static Instant shown(Instant at) {
+    return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** The stored body of a state; a missing state is an error. */
@@ -48,12 +95,52 @@ final class StateAccess {
 
   /** Prints each warning of a chain on stderr, once. */
   void printWarnings(SQLWarning w) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (; w != null; w = w.getNextWarning()) {
       if (seen.add(w.getMessage())) {
         err.println("statestore: warning: " + StatestoreCommand.oneLine(w.getMessage()));
       }
     }
+  }
+
+  /** What is done with each listed state. */
+  interface Listed {
+    void state(ListedState state) throws SQLException;
+  }
+
+  /** Hands each state whose id matches {@code pattern} to {@code action}, in listing order. */
+  void forEachState(StatePattern pattern, Listed action) throws SQLException {
+    try (Stream<ListedState> listed = call(() -> store.list(pattern.prefix(), Deadline.none()))) {
+      for (var it = listed.iterator(); call(it::hasNext); ) {
+        ListedState s = call(it::next);
+        if (pattern.matches(s.stateId())) {
+          action.state(s);
+        }
+      }
+    }
+  }
+
+  /** Every state id, in id order. */
+  List<String> ids() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    forEachState(StatePattern.of(null), s -> ids.add(s.stateId()));
+    ids.sort(Comparator.naturalOrder());
+    return ids;
+  }
+
+  /** The locks present now whose ids match {@code pattern}, in id order. */
+  List<LockInfo> locks(StatePattern pattern) throws SQLException {
+    List<LockInfo> out = new ArrayList<>();
+    try (Stream<LockInfo> locks = call(() -> store.locks(pattern.prefix(), Deadline.none()))) {
+      for (var it = locks.iterator(); call(it::hasNext); ) {
+        LockInfo l = call(it::next);
+        if (pattern.matches(l.stateId())) {
+          out.add(l);
+        }
+      }
+    }
+    out.sort(Comparator.comparing(LockInfo::stateId));
+    return out;
   }
 
   /** The two parts of a stored document, {@code completed} and {@code partial}. */
@@ -102,41 +189,75 @@ final class StateAccess {
   }
 
   /**
-   * Creates or replaces a state: an INSERT when {@code expected} is {@code null}, else an UPDATE
-   * conditional on the stored body still being {@code expected}.
+   * Creates or replaces a state: created when {@code expected} is {@code null}, else replaced only
+   * if the stored body is still {@code expected}.
    *
-   * @throws UserException when the state was created, changed or deleted meanwhile
+   * @throws UserException when the state was changed or deleted meanwhile
    */
   void write(String stateId, String expected, String body) throws SQLException {
     if (expected == null) {
-      try (PreparedStatement s =
-          connection.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
-        s.setString(1, stateId);
-        s.setString(2, body);
-        s.executeUpdate();
-      }
+      call(() -> store.insert(stateId, body, Deadline.none()));
       return;
     }
-    try (PreparedStatement s =
-        connection.prepareStatement("UPDATE state SET body = ? WHERE state_id = ? AND body = ?")) {
-      s.setString(1, body);
-      s.setString(2, stateId);
-      s.setString(3, expected);
-      if (s.executeUpdate() == 0) {
-        throw changedMeanwhile(stateId);
-      }
-    }
+    String now = current(stateId, expected);
+    call(() -> store.replaceIfBody(stateId, body, bytes(now), Deadline.none()));
   }
 
   /** Deletes a state if it is still {@code expected}. */
   void delete(String stateId, String expected) throws SQLException {
-    try (PreparedStatement s =
-        connection.prepareStatement("DELETE FROM state WHERE state_id = ? AND body = ?")) {
-      s.setString(1, stateId);
-      s.setString(2, expected);
-      if (s.executeUpdate() == 0) {
-        throw changedMeanwhile(stateId);
-      }
+    String now = current(stateId, expected);
+    call(
+        () -> {
+          store.deleteIfBody(stateId, bytes(now), Deadline.none());
+          return null;
+        });
+  }
+
+  /** Deletes a state whatever it holds (under its lock); whether there was one. */
+  boolean clear(String stateId) throws SQLException {
+    Optional<StateRecord> found = read(stateId, false);
+    if (found.isEmpty()) {
+      return false;
+    }
+    byte[] seen = bytes(found.get().bodyText());
+    call(
+        () -> {
+          store.deleteIfBody(stateId, seen, Deadline.none());
+          return null;
+        });
+    return true;
+  }
+
+  /** Removes the lock of a state whoever holds it; whether there was one. */
+  boolean unlock(String stateId) throws SQLException {
+    return call(
+        () -> store.lockInfo(stateId, Deadline.none()).isPresent() && store.forceUnlock(stateId));
+  }
+
+  /**
+   * The stored body, read again right before a conditional write: still {@code expected}, or the
+   * write is refused as one of a state changed meanwhile.
+   */
+  private String current(String stateId, String expected) throws SQLException {
+    Optional<StateRecord> now = read(stateId, false);
+    if (now.isEmpty() || !now.get().bodyText().equals(expected)) {
+      throw changedMeanwhile(stateId);
+    }
+    return now.get().bodyText();
+  }
+
+  private static byte[] bytes(String body) {
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Runs a store call; a failure is the driver's {@link SQLException} for it. */
+  static <T> T call(Supplier<T> call) throws SQLException {
+    try {
+      return call.get();
+    } catch (UserException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw DriverStores.error(e);
     }
   }
 

@@ -1,9 +1,12 @@
 package io.statestore.cli;
 
+import io.statestore.core.StateStore;
+import io.statestore.jdbc.DriverStores;
 import io.statestore.jdbc.StatestoreDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -31,9 +34,18 @@ public final class StoreArgs {
       description = "A store setting, e.g. lock_timeout_seconds=20 (repeatable).")
   Map<String, String> properties = new LinkedHashMap<>();
 
-  /** Opens a driver connection to the store. */
+  /** Opens a driver connection to the store (with the SQL engine). */
   Connection connect() throws SQLException {
     return connect(uri, properties);
+  }
+
+  /**
+   * Opens the store itself, as the driver opens it for a connection but without the SQL engine; the
+   * warnings given while opening it are added to {@code warnings}.
+   */
+  StateStore open(List<String> warnings) throws SQLException {
+    return DriverStores.open(
+        StatestoreDriver.PREFIX + storeUri(uri), properties(properties), warnings);
   }
 
   /**
@@ -52,11 +64,15 @@ public final class StoreArgs {
 
   /** Opens a driver connection to a store URI with settings. */
   static Connection connect(String uri, Map<String, String> settings) throws SQLException {
+    String url = StatestoreDriver.PREFIX + storeUri(uri);
+    return new StatestoreDriver().connect(url, properties(settings));
+  }
+
+  private static Properties properties(Map<String, String> settings) {
     Properties p = new Properties();
     if (settings != null) {
       settings.forEach(p::setProperty);
     }
-    String url = StatestoreDriver.PREFIX + storeUri(uri);
-    return new StatestoreDriver().connect(url, p);
+    return p;
   }
 }

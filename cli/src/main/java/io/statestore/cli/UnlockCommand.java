@@ -1,6 +1,5 @@
 package io.statestore.cli;
 
-import java.sql.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,8 +26,8 @@ final class UnlockCommand extends VerbBase {
         io(),
         "Remove the lock of state_id '" + stateId + "'?",
         "Not confirmed; lock left in place");
-    try (Connection c = store.connect()) {
-      if (!ClearCommand.deleteRow(c, "locks", stateId)) {
+    try (StateAccess states = StateAccess.open(store, io().err())) {
+      if (!states.unlock(stateId)) {
         throw new UserException("State_id '" + stateId + "' is not locked");
       }
     }

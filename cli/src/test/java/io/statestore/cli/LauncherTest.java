@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.testkit.MeltanoSqlite;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,16 +66,8 @@ class LauncherTest {
     Files.createDirectories(db.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
-      // Meltano's database after its migrations (6828cc5b1a4f creates state; the newest is
-      // c0efb3c314eb), with one state Meltano wrote.
-      s.execute(
-          "CREATE TABLE state (state_id VARCHAR(900) NOT NULL, partial_state VARCHAR,"
-              + " completed_state VARCHAR, updated_at DATETIME, PRIMARY KEY (state_id),"
-              + " UNIQUE (state_id))");
-      s.execute(
-          "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
-              + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
-      s.execute("INSERT INTO alembic_version VALUES ('c0efb3c314eb')");
+      // Meltano's database after its migrations, with one state Meltano wrote.
+      MeltanoSqlite.createMigratedTables(c);
       s.execute(
           "INSERT INTO state (state_id, partial_state, completed_state) VALUES"
               + " ('dev:tap-a-to-target-b', '{}', '{\"singer_state\": {\"bookmarks\": {}}}')");

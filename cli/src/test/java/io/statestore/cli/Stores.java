@@ -14,12 +14,12 @@ public final class Stores {
 
   /** A file store URI on a directory. */
   public static String file(Path dir) {
-    return "file://" + dir.toAbsolutePath() + "?file.fsync=false";
+    return TestStores.file(dir);
   }
 
   /** An H2 systemdb store URI in a directory. */
   public static String h2(Path dir) {
-    return "systemdb:jdbc:h2:file:" + dir.toAbsolutePath().resolve("db");
+    return TestStores.h2(dir);
   }
 
   /** A connection to a store URI. */

@@ -1,8 +1,6 @@
 package io.statestore.jdbc;
 
-import io.statestore.core.ParserMessages;
 import io.statestore.spi.StateStoreException;
-import io.statestore.spi.StoreLocation;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -40,8 +38,7 @@ final class SqlErrors {
     }
     StateStoreException store = find(thrown, StateStoreException.class);
     if (store != null) {
-      return new StatestoreSQLException(
-          StatestoreErrorCode.of(store.kind()), safe(store.getMessage()), thrown);
+      return DriverStores.storeError(store, thrown);
     }
     if (find(thrown, SqlParseException.class) != null) {
       return new StatestoreSQLException(
@@ -188,6 +185,6 @@ final class SqlErrors {
 
   /** Removes anything that looks like credentials from a message. */
   static String safe(String message) {
-    return message == null ? null : StoreLocation.redact(ParserMessages.clean(message));
+    return DriverStores.safe(message);
   }
 }

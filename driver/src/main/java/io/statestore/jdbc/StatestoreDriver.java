@@ -5,10 +5,8 @@ import io.statestore.calcite.StatestoreParserImpl;
 import io.statestore.calcite.StatestorePrepare;
 import io.statestore.calcite.StatestoreTypeSystem;
 import io.statestore.core.BackendRegistry;
-import io.statestore.core.ReadWarnings;
 import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
-import io.statestore.core.WarningScope;
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.SettingDefinition;
@@ -106,11 +104,8 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     Connection engine = null;
     try {
       ConnectionConfig config = ConnectionConfig.parse(url, PREFIX, info);
-      ReadWarnings opening = new ReadWarnings();
-      StateStore main;
-      try (WarningScope scope = opening.enter()) {
-        main = open(config.uri(), config.settings());
-      }
+      List<String> opening = new ArrayList<>();
+      StateStore main = DriverStores.openMain(config, opening);
       stores.add(main);
       engine = super.connect(PREFIX, engineProperties());
       CalciteConnection calcite = engine.unwrap(CalciteConnection.class);
@@ -132,7 +127,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
               ErrorKind.INVALID_CONFIGURATION,
               "Settings given for attach." + name + " but no URI: set attach." + name + "=<uri>");
         }
-        StateStore store = open(a.getValue().uri(), a.getValue().settings());
+        StateStore store = DriverStores.open(a.getValue().uri(), a.getValue().settings());
         stores.add(store);
         root.add(name, new StateSchema(store));
         schemas.add(name);
@@ -140,7 +135,7 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
       calcite.setSchema(SCHEMA);
       StatestoreConnection connection =
           new StatestoreConnection(engine, stores, config.displayUrl(), schemas);
-      connection.addWarnings(opening.messages());
+      connection.addWarnings(opening);
       return connection;
     } catch (SQLException | RuntimeException e) {
       for (StateStore s : stores) {
@@ -149,17 +144,8 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
       if (engine != null) {
         engine.close();
       }
-      throw connectError(e);
+      throw DriverStores.connectError(e);
     }
-  }
-
-  private static StateStore open(String uri, Map<String, String> settings) {
-    return StateStores.open(
-        uri,
-        settings,
-        Environment.system(),
-        ConnectionConfig::isClientProperty,
-        BackendRegistry.load());
   }
 
   /** The SQL engine's properties: fixed here, never taken from a connection's properties. */
@@ -172,15 +158,6 @@ public final class StatestoreDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("parserFactory", StatestoreParserImpl.FACTORY_NAME);
     p.setProperty("typeSystem", StatestoreTypeSystem.class.getName() + "#INSTANCE");
     return p;
-  }
-
-  private static SQLException connectError(Throwable e) {
-    if (e instanceof StateStoreException s
-        && (s.kind() == ErrorKind.UNAVAILABLE || s.kind() == ErrorKind.NOT_FOUND)) {
-      return new StatestoreSQLException(
-          StatestoreErrorCode.INVALID_CONNECTION_SETTING, SqlErrors.safe(s.getMessage()), s);
-    }
-    return SqlErrors.translate(e);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.spi.ObjectKind;
+import io.statestore.testkit.CountingBackendProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,7 +37,7 @@ class AbortAndTimeoutsTest {
   private static void abortEndsAWaitingStatement(boolean prepared) throws Exception {
     String name = TestConnections.freshName("abort-");
     Connection c = TestConnections.withStateLockedByAnother(name);
-    var backend = CountingBackendProvider.get(name);
+    var backend = CountingBackendProvider.store("memory:" + name);
     String delete = "DELETE FROM state WHERE state_id = 't'";
     Statement s = prepared ? c.prepareStatement(delete) : c.createStatement();
     CompletableFuture<SQLException> result =
@@ -75,7 +76,7 @@ class AbortAndTimeoutsTest {
     } finally {
       pool.shutdown();
     }
-    assertTrue(backend.inner.read("t", ObjectKind.STATE).isPresent(), "nothing deleted");
+    assertTrue(backend.delegate().read("t", ObjectKind.STATE).isPresent(), "nothing deleted");
   }
 
   @Test

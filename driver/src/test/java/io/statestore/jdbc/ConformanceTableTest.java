@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statestore.core.LockTimestamps;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
+import io.statestore.testkit.CountingBackendProvider;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -131,8 +132,8 @@ class ConformanceTableTest {
   @Test
   void queryTimeoutOfALockWait() throws SQLException {
     String name = "conformance-timeout-" + UUID.randomUUID();
-    var backend = CountingBackendProvider.get(name);
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    var backend = CountingBackendProvider.store("memory:" + name);
+    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:memory:" + name);
         Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
       backend.write(

@@ -110,7 +110,7 @@ class ConnectionTest {
     Driver d = DriverManager.getDriver("jdbc:statestore:");
     Properties p = new Properties();
     p.setProperty("counting.token", "s3cr3t-value");
-    DriverPropertyInfo[] info = d.getPropertyInfo("jdbc:statestore:counting:x", p);
+    DriverPropertyInfo[] info = d.getPropertyInfo("jdbc:statestore:counting:memory:x", p);
     Map<String, DriverPropertyInfo> byName =
         Arrays.stream(info).collect(Collectors.toMap(i -> i.name, i -> i));
     assertTrue(
@@ -132,7 +132,7 @@ class ConnectionTest {
   @Test
   void secretsNeverAppearInUrlOrMessages() throws SQLException {
     String secret = "hunter2-" + UUID.randomUUID();
-    String url = "jdbc:statestore:counting://user:" + secret + "@host/x";
+    String url = "jdbc:statestore:counting:memory://user:" + secret + "@host/x";
     try (Connection c = DriverManager.getConnection(url)) {
       String shown = c.getMetaData().getURL();
       assertFalse(shown.contains(secret), shown);
@@ -144,7 +144,7 @@ class ConnectionTest {
             SQLException.class,
             () ->
                 DriverManager.getConnection(
-                    "jdbc:statestore:counting://u:" + secret + "@h/x?bogus_setting=1"));
+                    "jdbc:statestore:counting:memory://u:" + secret + "@h/x?bogus_setting=1"));
     assertFalse(e.getMessage().contains(secret), e.getMessage());
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ObjectKind;
 import io.statestore.spi.StateStoreException;
+import io.statestore.testkit.FaultyBackendProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,12 +50,13 @@ class ErrorStatesTest {
   @Test
   void anUnreadableStateMetWhileFetchingIsASqlExceptionOfItsKind() throws SQLException {
     String name = "torn-" + UUID.randomUUID();
-    var backend = CountingBackendProvider.get(name);
-    try (Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    var backend = FaultyBackendProvider.store("memory:" + name);
+    try (Connection c = DriverManager.getConnection("jdbc:statestore:faulty:memory:" + name);
         Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '" + BODY + "')");
-      backend.failStateReads =
-          new StateStoreException(ErrorKind.CORRUPT, "state 't' is torn: cannot be read");
+      backend.failReads(
+          ObjectKind.STATE,
+          new StateStoreException(ErrorKind.CORRUPT, "state 't' is torn: cannot be read"));
       SQLException e =
           assertThrows(
               SQLException.class,
@@ -66,7 +69,7 @@ class ErrorStatesTest {
               });
       assertEquals("XX001", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("torn"), e.getMessage());
-      backend.failStateReads = new IllegalStateException("backend bug");
+      backend.failReads(ObjectKind.STATE, new IllegalStateException("backend bug"));
       e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT body FROM state").next());
       assertNotNull(e.getSQLState(), e.toString());
     }

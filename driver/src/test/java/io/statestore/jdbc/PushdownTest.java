@@ -3,6 +3,8 @@ package io.statestore.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.testkit.CountingBackend;
+import io.statestore.testkit.CountingBackendProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,14 +20,14 @@ import org.junit.jupiter.api.Test;
 /** Proves that filters and projections reach the store instead of scanning everything. */
 class PushdownTest {
   private String name;
-  private CountingBackendProvider.Counting backend;
+  private CountingBackend backend;
   private Connection conn;
 
   @BeforeEach
   void fill() throws SQLException {
     name = "push-" + UUID.randomUUID();
-    backend = CountingBackendProvider.get(name);
-    conn = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    backend = CountingBackendProvider.store("memory:" + name);
+    conn = DriverManager.getConnection("jdbc:statestore:counting:memory:" + name);
     try (PreparedStatement ps =
         conn.prepareStatement("INSERT INTO state (state_id, body) VALUES (?, ?)")) {
       for (int i = 0; i < 200; i++) {
@@ -61,8 +63,8 @@ class PushdownTest {
   void prefixLikeListsOnlyThePrefixAndReadsOnlyMatches() throws SQLException {
     List<String> got = ids("SELECT state_id, body FROM state WHERE state_id LIKE 'prod:%'");
     assertEquals(10, got.size());
-    assertEquals(List.of("prod:"), backend.listedPrefixes);
-    assertEquals(10, backend.stateReads.get(), "reads only the matching states' bodies");
+    assertEquals(List.of("prod:"), backend.listedStatePrefixes());
+    assertEquals(10, backend.stateReads(), "reads only the matching states' bodies");
     assertTrue(
         explain("SELECT * FROM state WHERE state_id LIKE 'prod:%'")
             .contains("filters=[[LIKE($0, 'prod:%')]]"));
@@ -77,21 +79,21 @@ class PushdownTest {
                 + " AND state_id <> 'prod:tap-0' AND state_id < 'prod:tap-2'"));
     assertEquals(
         List.of("prod:tap-"),
-        backend.listedPrefixes,
+        backend.listedStatePrefixes(),
         explain(
             "SELECT state_id FROM state WHERE state_id LIKE 'prod:tap-_'"
                 + " AND state_id <> 'prod:tap-0' AND state_id < 'prod:tap-2'"));
     backend.reset();
     assertEquals(
         List.of(), ids("SELECT state_id FROM state WHERE state_id LIKE 'prod!_%' ESCAPE '!'"));
-    assertEquals(List.of("prod_"), backend.listedPrefixes);
+    assertEquals(List.of("prod_"), backend.listedStatePrefixes());
   }
 
   @Test
   void projectionWithoutBodyReadsNoBody() throws SQLException {
     assertEquals(200, ids("SELECT state_id, updated_at FROM state").size());
-    assertEquals(0, backend.stateReads.get());
-    assertEquals(List.of(""), backend.listedPrefixes);
+    assertEquals(0, backend.stateReads());
+    assertEquals(List.of(""), backend.listedStatePrefixes());
   }
 
   @Test
@@ -108,8 +110,8 @@ class PushdownTest {
         ids(
             "SELECT state_id FROM state WHERE state_id = 'dev:tap-12' OR state_id = 'dev:tap-13'"
                 + " ORDER BY 1"));
-    assertEquals(List.of(), backend.listedPrefixes, "no listing at all");
-    assertEquals(6, backend.stateReads.get());
+    assertEquals(List.of(), backend.listedStatePrefixes(), "no listing at all");
+    assertEquals(6, backend.stateReads());
   }
 
   @Test
@@ -125,7 +127,7 @@ class PushdownTest {
       }
       assertEquals(10, n);
     }
-    assertEquals(List.of("prod:tap-"), backend.listedPrefixes);
+    assertEquals(List.of("prod:tap-"), backend.listedStatePrefixes());
     backend.reset();
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT body FROM state WHERE state_id = ?")) {
@@ -135,8 +137,8 @@ class PushdownTest {
         assertEquals("{\"completed\": {\"n\": 100}, \"partial\": {}}", rs.getString(1));
       }
     }
-    assertEquals(List.of(), backend.listedPrefixes);
-    assertEquals(1, backend.stateReads.get());
+    assertEquals(List.of(), backend.listedStatePrefixes());
+    assertEquals(1, backend.stateReads());
   }
 
   @Test
@@ -156,8 +158,8 @@ class PushdownTest {
       }
       assertEquals(n, rows);
     }
-    assertEquals(List.of(), backend.listedPrefixes, "no listing: each id is looked up");
-    assertEquals(n, backend.stateReads.get(), "one read per id");
+    assertEquals(List.of(), backend.listedStatePrefixes(), "no listing: each id is looked up");
+    assertEquals(n, backend.stateReads(), "one read per id");
   }
 
   @Test
@@ -166,6 +168,6 @@ class PushdownTest {
       assertEquals(
           1, s.executeUpdate("UPDATE state SET body = '{}' WHERE state_id = 'prod:tap-1'"));
     }
-    assertEquals(List.of(), backend.listedPrefixes);
+    assertEquals(List.of(), backend.listedStatePrefixes());
   }
 }

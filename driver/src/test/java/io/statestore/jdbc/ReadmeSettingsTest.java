@@ -6,6 +6,7 @@ import io.statestore.core.BackendRegistry;
 import io.statestore.core.CommonSettings;
 import io.statestore.core.SettingsDocs;
 import io.statestore.spi.StateBackendProvider;
+import io.statestore.testkit.CountingBackendProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

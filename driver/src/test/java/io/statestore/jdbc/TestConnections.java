@@ -3,6 +3,7 @@ package io.statestore.jdbc;
 import io.statestore.core.LockTimestamps;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
+import io.statestore.testkit.CountingBackendProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,8 +37,8 @@ final class TestConnections {
    * 't', whose lock another writer holds for 60 s.
    */
   static Connection withStateLockedByAnother(String name) throws SQLException {
-    var backend = CountingBackendProvider.get(name);
-    Connection c = DriverManager.getConnection("jdbc:statestore:counting:" + name);
+    var backend = CountingBackendProvider.store("memory:" + name);
+    Connection c = DriverManager.getConnection("jdbc:statestore:counting:memory:" + name);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('t', '{}')");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.testkit.MeltanoSqlite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,18 +234,8 @@ public final class WallClockTimes {
   private static String createMeltanoSqlite(Path dir) throws SQLException, java.io.IOException {
     Files.createDirectories(dir);
     String url = "jdbc:sqlite:" + dir.resolve("meltano.db").toAbsolutePath();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      // Meltano's migration 6828cc5b1a4f, as SQLAlchemy compiles it for SQLite.
-      s.execute(
-          "CREATE TABLE state (state_id VARCHAR(900) NOT NULL, partial_state VARCHAR,"
-              + " completed_state VARCHAR, updated_at DATETIME, PRIMARY KEY (state_id),"
-              + " UNIQUE (state_id))");
-      // Alembic's record that Meltano's migrations ran (the head revision of Meltano 4.x).
-      s.execute(
-          "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
-              + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
-      s.execute("INSERT INTO alembic_version (version_num) VALUES ('c0efb3c314eb')");
+    try (Connection c = DriverManager.getConnection(url)) {
+      MeltanoSqlite.createMigratedTables(c);
     }
     return url;
   }

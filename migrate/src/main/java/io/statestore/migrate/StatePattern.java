@@ -58,6 +58,14 @@ public final class StatePattern {
     return exact;
   }
 
+  /**
+   * The literal text every matching id starts with (up to the first wildcard or class): a listing
+   * of it finds every match, as the driver's listing for {@link #like()} does.
+   */
+  public String prefix() {
+    return glob.literalPrefix();
+  }
+
   /** Whether a state id matches the whole pattern. */
   public boolean matches(String stateId) {
     return glob.matches(stateId);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.testkit.CountingBackendProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -62,19 +63,24 @@ class StateCopierTest {
 
   @Test
   void readsEachStateOnceOnEitherSide() throws Exception {
-    String source = "readcount:copy-src-" + System.nanoTime();
-    String target = "readcount:copy-dst-" + System.nanoTime();
+    String source = "counting:memory:copy-src-" + System.nanoTime();
+    String target = "counting:memory:copy-dst-" + System.nanoTime();
     Map<String, String> states = new java.util.TreeMap<>();
     for (int i = 0; i < 500; i++) {
       states.put(String.format("s%04d", i), doc("b" + i));
     }
     TestStores.insertAll(source, states);
-    long before = ReadCountingBackendProvider.reads(source.substring(10));
+    long before = reads(source);
     CopyResult r = copy(source, target, CopyOptions.defaults(), CopyListener.NONE);
     assertEquals(500, r.copied());
     // One read per state on the source; a scan per batch would be 500 * 5 reads.
-    assertEquals(500, ReadCountingBackendProvider.reads(source.substring(10)) - before);
-    assertTrue(ReadCountingBackendProvider.reads(target.substring(10)) <= 2 * 500);
+    assertEquals(500, reads(source) - before);
+    assertTrue(reads(target) <= 2 * 500);
+  }
+
+  /** The state reads the store {@code counting:<inner>} answered so far. */
+  private static long reads(String countingUri) {
+    return CountingBackendProvider.store(countingUri.substring("counting:".length())).stateReads();
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
+import io.statestore.testkit.FaultyBackend;
+import io.statestore.testkit.FaultyBackendProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class RemoteWriteFailureTest {
   private String inner;
   private String url;
   private Path fallback;
-  private FaultyBackendProvider.Faults faults;
+  private FaultyBackend faults;
 
   @BeforeEach
   void setUp() throws SQLException {
@@ -52,7 +54,7 @@ class RemoteWriteFailureTest {
         Urls.with(
             "jdbc:statestore:faulty:" + inner,
             Map.of("fallback_dir", fallback.toString(), "lock_retry_seconds", "0.01"));
-    faults = FaultyBackendProvider.faults(inner);
+    faults = FaultyBackendProvider.store(inner);
     faults.clear();
     exec("INSERT INTO state (state_id, body) VALUES ('s', '" + OLD + "')");
   }

@@ -5,6 +5,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import java.net.URI;
@@ -23,7 +24,7 @@ final class AzureClients {
    *     string came from when the SDK refuses it
    */
   static BlobContainerClient container(
-      AzureCredentials credentials, AzureLocation location, AzureClientOptions options) {
+      AzureCredentials credentials, ObjectStoreLocation location, AzureClientOptions options) {
     HttpClient http = new JavaNetHttpClient(options.connectTimeout(), options.tryTimeout());
     RequestRetryOptions retries =
         new RequestRetryOptions(

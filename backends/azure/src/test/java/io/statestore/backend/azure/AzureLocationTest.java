@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
@@ -16,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code azure://container/prefix} as Meltano reads it, and the URIs refused. */
 class AzureLocationTest {
 
-  private static AzureLocation parse(String uri) {
-    return AzureLocation.parse(StoreLocation.parse(uri));
+  private static ObjectStoreLocation parse(String uri) {
+    return AzureBackendProvider.location(StoreLocation.parse(uri));
   }
 
   @ParameterizedTest
@@ -25,13 +26,14 @@ class AzureLocationTest {
     "azure://my-container,                 my-container, '',           azure://my-container",
     "azure://my-container/,                my-container, '',           azure://my-container",
     "azure://my-container/state,           my-container, state,        azure://my-container/state",
-    "azure://my-container//meltano/state/, my-container, meltano/state, azure://my-container/meltano/state",
+    "azure://my-container//meltano/state/, my-container, meltano/state,"
+        + " azure://my-container/meltano/state",
     "azure://My-Container/a b/c,           my-container, a b/c,        azure://my-container/a b/c",
     "azure://abc/%20x,                     abc,          %20x,         azure://abc/%20x",
     "azure://$root/x,                      $root,        x,            azure://$root/x"
   })
   void containerAndPrefix(String uri, String container, String prefix, String described) {
-    AzureLocation location = parse(uri);
+    ObjectStoreLocation location = parse(uri);
     assertEquals(container, location.container());
     assertEquals(prefix, location.prefix());
     assertEquals(described, location.describe());

@@ -11,6 +11,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
@@ -40,7 +41,7 @@ class AzureLostResponseTest {
   private final AzuriteServer azurite;
   private final LoseFirstAnswer lose = new LoseFirstAnswer();
   private String container;
-  private AzureBackend backend;
+  private ObjectStoreBackend backend;
 
   AzureLostResponseTest(AzuriteServer azurite) {
     this.azurite = azurite;

@@ -7,6 +7,7 @@ import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
@@ -36,7 +37,7 @@ class AzurePaginationTest {
   private final AzuriteServer azurite;
   private final AtomicInteger listRequests = new AtomicInteger();
   private String container;
-  private AzureBackend backend;
+  private ObjectStoreBackend backend;
 
   AzurePaginationTest(AzuriteServer azurite) {
     this.azurite = azurite;
@@ -61,14 +62,13 @@ class AzurePaginationTest {
                   }
                 })
             .buildClient();
-    AzureLocation location =
-        AzureLocation.parse(StoreLocation.parse("azure://" + container + "/state"));
     backend =
-        new AzureBackend(
+        AzureBackendProvider.backend(
             client,
-            location,
-            new AzureErrors(location.describe(), container, azurite.blobEndpoint(), "a test"),
-            AzureClientOptions.defaults().withPageSize(PAGE));
+            AzureBackendProvider.location(StoreLocation.parse("azure://" + container + "/state")),
+            azurite.blobEndpoint(),
+            "a test",
+            PAGE);
   }
 
   @AfterEach

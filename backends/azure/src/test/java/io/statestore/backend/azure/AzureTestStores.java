@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.statestore.core.StateStores;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.Environment;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StoreLocation;
@@ -23,7 +24,7 @@ final class AzureTestStores {
   }
 
   /** A backend on {@code azure://container/prefix} with the development account's key. */
-  static AzureBackend open(
+  static ObjectStoreBackend open(
       AzuriteServer azurite, String container, String prefix, AzureClientOptions options) {
     return AzureBackendProvider.open(
         StoreLocation.parse("azure://" + container + (prefix.isEmpty() ? "" : "/" + prefix)),
@@ -36,7 +37,7 @@ final class AzureTestStores {
    * A backend on {@code azure://container/state} whose client runs {@code policies} on every
    * request, after the attempt counter, with three quick fixed-interval retries.
    */
-  static AzureBackend withPolicies(
+  static ObjectStoreBackend withPolicies(
       AzuriteServer azurite, String container, HttpPipelinePolicy... policies) {
     BlobContainerClientBuilder builder =
         new BlobContainerClientBuilder()
@@ -56,12 +57,11 @@ final class AzureTestStores {
       builder.addPolicy(policy);
     }
     BlobContainerClient client = builder.buildClient();
-    AzureLocation location =
-        AzureLocation.parse(StoreLocation.parse("azure://" + container + "/state"));
-    return new AzureBackend(
+    return AzureBackendProvider.backend(
         client,
-        location,
-        new AzureErrors(location.describe(), container, azurite.blobEndpoint(), "a test"),
-        AzureClientOptions.defaults());
+        AzureBackendProvider.location(StoreLocation.parse("azure://" + container + "/state")),
+        azurite.blobEndpoint(),
+        "a test",
+        AzureClientOptions.defaults().pageSize());
   }
 }

@@ -119,7 +119,7 @@ final class StoreEntries {
       throw new StateStoreException(
           ErrorKind.CONFLICT,
           "The "
-              + FileBackend.what(stateId, kind)
+              + StatePaths.what(stateId, kind)
               + " no longer exists (expected version "
               + expected
               + ")",
@@ -129,7 +129,7 @@ final class StoreEntries {
       throw new StateStoreException(
           ErrorKind.CONFLICT,
           "The "
-              + FileBackend.what(stateId, kind)
+              + StatePaths.what(stateId, kind)
               + " was changed by someone else (expected version "
               + expected
               + ")");

@@ -11,7 +11,7 @@
  * account's JSON key file), then the environment variable {@code GOOGLE_APPLICATION_CREDENTIALS},
  * then none when {@code gcs.endpoint} is set, then Application Default Credentials. Errors name the
  * source used, never the file's path or contents. See {@link io.statestore.backend.gcs.GcsSettings}
- * for the settings and {@link io.statestore.backend.gcs.GcsBackend} for how each primitive maps
+ * for the settings and {@link io.statestore.backend.gcs.GcsStoreClient} for how each primitive maps
  * onto Cloud Storage.
  */
 package io.statestore.backend.gcs;

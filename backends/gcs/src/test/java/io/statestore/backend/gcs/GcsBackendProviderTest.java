@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.core.BackendRegistry;
-import io.statestore.core.SettingsDocs;
 import io.statestore.core.StateStores;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.SettingDefinition;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.statestore.testkit.ReadmeSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +39,13 @@ class GcsBackendProviderTest {
             "gs://some-bucket/pre/fix/",
             Map.of("gcs.endpoint", "http://127.0.0.1:9", "gcs.project", "p"))) {
       assertEquals("gs://some-bucket/pre/fix", store.describe());
-      assertInstanceOf(GcsBackend.class, store.backend());
+      assertInstanceOf(ObjectStoreBackend.class, store.backend());
       assertEquals("gs://some-bucket/pre/fix", store.backend().toString());
     }
   }
 
   @Test
   void theReadmeShowsTheSettingsTableTheDefinitionsRender() throws Exception {
-    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    String expected = SettingsDocs.markdownTable(new GcsBackendProvider().settings());
-    assertTrue(readme.contains(expected), "README.md must contain:\n" + expected);
+    ReadmeSettings.assertDocumented(new GcsBackendProvider());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
@@ -40,7 +41,7 @@ class GcsErrorsTest {
 
   private final FakeGcsServer server = GcsTestStores.server();
   private String bucket;
-  private GcsBackend backend;
+  private ObjectStoreBackend backend;
 
   @BeforeEach
   void open() {
@@ -55,7 +56,7 @@ class GcsErrorsTest {
     server.deleteBucket(bucket);
   }
 
-  private static List<Consumer<GcsBackend>> everyOperation() {
+  private static List<Consumer<ObjectStoreBackend>> everyOperation() {
     return List.of(
         b -> b.read("x", ObjectKind.STATE),
         b -> b.write("x", ObjectKind.STATE, ONE, Precondition.none()),
@@ -72,9 +73,9 @@ class GcsErrorsTest {
 
   @Test
   void aMissingBucketIsNamedOnEveryOperation() {
-    try (GcsBackend missing =
+    try (ObjectStoreBackend missing =
         GcsTestStores.open("no-such-bucket", "p", GcsClientOptions.defaults())) {
-      for (Consumer<GcsBackend> op : everyOperation()) {
+      for (Consumer<ObjectStoreBackend> op : everyOperation()) {
         StateStoreException e = assertThrows(StateStoreException.class, () -> op.accept(missing));
         assertEquals(ErrorKind.INVALID_CONFIGURATION, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("'no-such-bucket' does not exist"), e.getMessage());
@@ -90,14 +91,14 @@ class GcsErrorsTest {
       port = s.getLocalPort();
     }
     long t0 = System.nanoTime();
-    try (GcsBackend dead =
+    try (ObjectStoreBackend dead =
         GcsTestStores.open(
             bucket,
             "p",
             Map.of(GcsSettings.ENDPOINT.key(), "http://127.0.0.1:" + port),
             Map.of(),
             GcsClientOptions.defaults())) {
-      for (Consumer<GcsBackend> op : everyOperation()) {
+      for (Consumer<ObjectStoreBackend> op : everyOperation()) {
         StateStoreException e = assertThrows(StateStoreException.class, () -> op.accept(dead));
         assertEquals(ErrorKind.UNAVAILABLE, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());

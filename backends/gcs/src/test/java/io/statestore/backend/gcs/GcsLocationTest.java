@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** How {@code gs://} URIs and the endpoint setting are read, and how bad ones are refused. */
 class GcsLocationTest {
 
-  private static GcsLocation parse(String uri) {
-    return GcsLocation.parse(StoreLocation.parse(uri));
+  private static ObjectStoreLocation parse(String uri) {
+    return GcsBackendProvider.location(StoreLocation.parse(uri));
   }
 
   @ParameterizedTest
@@ -27,13 +28,14 @@ class GcsLocationTest {
     "gs://bucket//meltano/state//, bucket, meltano/state, gs://bucket/meltano/state",
     "gs://bucket, bucket, '', gs://bucket",
     "gs://bucket/, bucket, '', gs://bucket",
-    "gs://my_bucket.example.com/p%20q, my_bucket.example.com, p%20q, gs://my_bucket.example.com/p%20q",
+    "gs://my_bucket.example.com/p%20q, my_bucket.example.com, p%20q,"
+        + " gs://my_bucket.example.com/p%20q",
     "GS://b-1/x, b-1, x, gs://b-1/x"
   })
   void bucketAndPrefixAreReadAsMeltanoReadsThem(
       String uri, String bucket, String prefix, String described) {
-    GcsLocation location = parse(uri);
-    assertEquals(bucket, location.bucket());
+    ObjectStoreLocation location = parse(uri);
+    assertEquals(bucket, location.container());
     assertEquals(prefix, location.prefix());
     assertEquals(described, location.describe());
   }

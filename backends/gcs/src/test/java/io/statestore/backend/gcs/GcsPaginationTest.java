@@ -3,6 +3,7 @@ package io.statestore.backend.gcs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
@@ -27,7 +28,7 @@ class GcsPaginationTest {
 
   private final FakeGcsServer server = GcsTestStores.server();
   private String bucket;
-  private GcsBackend backend;
+  private ObjectStoreBackend backend;
 
   @BeforeEach
   void open() {
@@ -92,7 +93,7 @@ class GcsPaginationTest {
   @Test
   void objectsOutsideTheLayoutAreIgnored() {
     backend.write("kept", ObjectKind.STATE, BODY, Precondition.none());
-    try (GcsBackend root = GcsTestStores.open(bucket, "", GcsClientOptions.defaults())) {
+    try (ObjectStoreBackend root = GcsTestStores.open(bucket, "", GcsClientOptions.defaults())) {
       // Deeper names, other file names and names beside the prefix are not states.
       root.write("state/kept/extra", ObjectKind.STATE, BODY, Precondition.none());
       root.write("statex", ObjectKind.STATE, BODY, Precondition.none());

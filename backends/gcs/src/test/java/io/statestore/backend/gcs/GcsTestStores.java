@@ -3,6 +3,7 @@ package io.statestore.backend.gcs;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.statestore.core.StateStores;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.Environment;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StoreLocation;
@@ -44,12 +45,12 @@ final class GcsTestStores {
   }
 
   /** A backend on {@code gs://bucket/prefix} of the run's server, without credentials. */
-  static GcsBackend open(String bucket, String prefix, GcsClientOptions options) {
+  static ObjectStoreBackend open(String bucket, String prefix, GcsClientOptions options) {
     return open(bucket, prefix, Map.of(), Map.of(), options);
   }
 
   /** A backend on {@code gs://bucket/prefix} of the run's server with more settings. */
-  static GcsBackend open(
+  static ObjectStoreBackend open(
       String bucket,
       String prefix,
       Map<String, String> settings,

@@ -1,5 +1,7 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.ObjectStoreBackend;
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateBackend;
@@ -12,8 +14,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The {@code s3:} scheme: {@code s3://bucket/prefix} or {@code s3://key:secret@bucket/prefix}, on
- * Amazon S3 or an S3-compatible store ({@code s3.endpoint_url}). Opening checks the URI and
- * settings and builds the client; it makes no network call.
+ * Amazon S3 or an S3-compatible store ({@code s3.endpoint_url}), through an {@link
+ * ObjectStoreBackend} over {@link S3StoreClient}. Opening checks the URI and settings and builds
+ * the client; it makes no network call.
  */
 public final class S3BackendProvider implements StateBackendProvider {
   private static final Logger LOG = LoggerFactory.getLogger(S3BackendProvider.class);
@@ -42,19 +45,30 @@ public final class S3BackendProvider implements StateBackendProvider {
   }
 
   /** Opens a backend with a given listing page size (tests use small pages). */
-  S3Backend open(StoreLocation location, Settings settings, int pageSize) {
+  ObjectStoreBackend open(StoreLocation location, Settings settings, int pageSize) {
     S3Location where = S3Location.parse(location);
     S3ClientOptions options = S3ClientOptions.from(settings);
     S3Credentials credentials = S3Credentials.resolve(settings, where);
     S3Client client =
         options.build(credentials.provider(), new AwsProfiles(settings.environment()));
+    String endpoint =
+        options.endpoint() == null
+            ? "https://s3." + options.region() + ".amazonaws.com"
+            : StoreLocation.redact(options.endpoint().toString());
     LOG.debug(
         "Opened {} (region {}, endpoint {}, path style {}, credentials from {})",
         where,
         options.region(),
-        options.endpoint() == null ? "AWS" : StoreLocation.redact(options.endpoint().toString()),
+        endpoint,
         options.pathStyle(),
         credentials.source());
-    return new S3Backend(client, where, credentials, pageSize);
+    ObjectStoreLocation bucket = where.withoutCredentials();
+    return new ObjectStoreBackend(
+        new S3StoreClient(client, where.bucket(), credentials, where.toString()),
+        S3Failures.errors(bucket, endpoint, credentials.source()),
+        bucket,
+        // Meltano's layout in a bucket: keys of at most 1024 bytes, ids without '/'.
+        bucket.layout().idRule(where.toString(), 1024, true),
+        pageSize);
   }
 }

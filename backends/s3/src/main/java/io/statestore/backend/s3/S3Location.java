@@ -1,5 +1,6 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
@@ -31,7 +32,7 @@ public final class S3Location {
    */
   public S3Location(String bucket, String prefix, StaticKeys userInfo) {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
-    this.prefix = strip(Objects.requireNonNull(prefix, "prefix"));
+    this.prefix = ObjectStoreLocation.trimSlashes(Objects.requireNonNull(prefix, "prefix"));
     this.userInfo = userInfo;
   }
 
@@ -95,18 +96,6 @@ public final class S3Location {
     return new StateStoreException(ErrorKind.INVALID_CONFIGURATION, "The s3 URI: " + problem);
   }
 
-  private static String strip(String p) {
-    int start = 0;
-    int end = p.length();
-    while (start < end && p.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && p.charAt(end - 1) == '/') {
-      end--;
-    }
-    return p.substring(start, end);
-  }
-
   /** The bucket name. */
   public String bucket() {
     return bucket;
@@ -122,10 +111,15 @@ public final class S3Location {
     return Optional.ofNullable(userInfo);
   }
 
+  /** The bucket and prefix, without credentials. */
+  public ObjectStoreLocation withoutCredentials() {
+    return ObjectStoreLocation.of("s3", bucket, prefix);
+  }
+
   /** The location without credentials: {@code s3://bucket/prefix} or {@code s3://bucket}. */
   @Override
   public String toString() {
-    return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
+    return withoutCredentials().describe();
   }
 
   @Override

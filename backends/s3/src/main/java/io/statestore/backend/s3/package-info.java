@@ -13,6 +13,6 @@
  * AWS_SECRET_ACCESS_KEY}, the AWS profile ({@code AWS_PROFILE}, {@code ~/.aws/credentials}) and the
  * rest of the SDK's default chain. Errors name the source used, never a key. See {@link
  * io.statestore.backend.s3.S3Settings} for the settings and {@link
- * io.statestore.backend.s3.S3Backend} for how each primitive maps onto S3.
+ * io.statestore.backend.s3.S3StoreClient} for how each primitive maps onto S3.
  */
 package io.statestore.backend.s3;

@@ -12,6 +12,7 @@ import io.statestore.core.StateLock;
 import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
 import io.statestore.core.StoreOptions;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
@@ -67,7 +68,7 @@ class S3BackendTest {
     admin.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
   }
 
-  private static List<String> ids(S3Backend backend, ObjectKind kind, String prefix) {
+  private static List<String> ids(ObjectStoreBackend backend, ObjectKind kind, String prefix) {
     try (Stream<ListedState> s = backend.list(kind, prefix)) {
       return s.map(ListedState::stateId).toList();
     }
@@ -77,7 +78,8 @@ class S3BackendTest {
 
   @Test
   void layoutIsMeltanosWithJsonContentType() {
-    try (S3Backend backend = server.open("s3://" + bucket + "//team/state//", Map.of(), 1000);
+    try (ObjectStoreBackend backend =
+            server.open("s3://" + bucket + "//team/state//", Map.of(), 1000);
         StateStore store = new StateStore(backend, StoreOptions.defaults())) {
       String id = "dev:tap-github-to-target-postgres";
       try (StateLock lock = store.lock(id, Deadline.none())) {
@@ -100,7 +102,7 @@ class S3BackendTest {
 
   @Test
   void withoutAPrefixStatesLieAtTheBucketsRoot() {
-    try (S3Backend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
       backend.write(
           "x", ObjectKind.STATE, DOC.getBytes(StandardCharsets.UTF_8), Precondition.none());
       backend.write(
@@ -120,7 +122,7 @@ class S3BackendTest {
     put("state/other/readme.json", DOC);
     put("stateful/sibling/state.json", DOC);
     put("unrelated/state.json", DOC);
-    try (S3Backend backend = server.open("s3://" + bucket + "/state", Map.of(), 1000);
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket + "/state", Map.of(), 1000);
         StateStore store = new StateStore(backend, StoreOptions.defaults())) {
       assertEquals(List.of("meltano-id"), ids(backend, ObjectKind.STATE, ""));
       assertEquals(List.of("meltano-id"), ids(backend, ObjectKind.LOCK, ""));
@@ -148,7 +150,7 @@ class S3BackendTest {
             "x\uD83D\uDE00",
             "x\uFF01",
             "x");
-    try (S3Backend backend = server.open("s3://" + bucket + "/p", Map.of(), 3)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket + "/p", Map.of(), 3)) {
       for (String id : ids) {
         backend.write(
             id, ObjectKind.STATE, DOC.getBytes(StandardCharsets.UTF_8), Precondition.none());
@@ -175,7 +177,7 @@ class S3BackendTest {
 
   @Test
   void pagesAreFetchedAsTheStreamIsConsumed() {
-    try (S3Backend backend = server.open("s3://" + bucket + "/p", Map.of(), 2)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket + "/p", Map.of(), 2)) {
       for (int i = 0; i < 10; i++) {
         backend.write(
             "k" + i, ObjectKind.STATE, DOC.getBytes(StandardCharsets.UTF_8), Precondition.none());
@@ -198,7 +200,7 @@ class S3BackendTest {
   @Test
   void conditionalWritesMapToTheSpisErrorKinds() {
     byte[] doc = DOC.getBytes(StandardCharsets.UTF_8);
-    try (S3Backend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
       Version v1 = backend.write("c", ObjectKind.STATE, doc, Precondition.absent());
       assertTrue(v1.token().startsWith("\""), "an ETag: " + v1);
       assertEquals(v1, backend.read("c", ObjectKind.STATE).orElseThrow().version());
@@ -233,7 +235,7 @@ class S3BackendTest {
     WriteSerializingProxy proxy = server.proxy();
     Assumptions.assumeTrue(proxy != null, "needs the proxy");
     byte[] stamp = "1723058800.5".getBytes(StandardCharsets.UTF_8);
-    try (S3Backend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket, Map.of(), 1000)) {
       proxy.dropNextResponse("/lossy/lock");
       Version v1 = backend.write("lossy", ObjectKind.LOCK, stamp, Precondition.absent());
       assertEquals(v1, backend.read("lossy", ObjectKind.LOCK).orElseThrow().version());
@@ -265,9 +267,9 @@ class S3BackendTest {
   @Test
   void aWrongSecretIsDeniedNamingTheSettingNeverTheSecret() {
     String secret = "WRONG-secret-value-123";
-    try (S3Backend backend =
+    try (ObjectStoreBackend backend =
         server.open("s3://" + bucket, Map.of(S3Settings.SECRET_ACCESS_KEY.key(), secret), 1000)) {
-      assertEquals("setting s3.aws_access_key_id", backend.credentialSource());
+      assertEquals("setting s3.aws_access_key_id", credentialSource(backend));
       StateStoreException e =
           assertThrows(StateStoreException.class, () -> backend.read("x", ObjectKind.STATE));
       assertEquals(ErrorKind.DENIED, e.kind());
@@ -287,8 +289,8 @@ class S3BackendTest {
     noKeys.put(S3Settings.ACCESS_KEY_ID.key(), null);
     noKeys.put(S3Settings.SECRET_ACCESS_KEY.key(), null);
     String uri = "s3://UNKNOWNKEY:" + enc("uri/secret+1") + "@" + bucket + "/p";
-    try (S3Backend backend = server.open(uri, noKeys, 1000)) {
-      assertEquals("URI user info", backend.credentialSource());
+    try (ObjectStoreBackend backend = server.open(uri, noKeys, 1000)) {
+      assertEquals("URI user info", credentialSource(backend));
       assertEquals("s3://" + bucket + "/p", backend.describe());
       assertFalse(backend.toString().contains("uri/secret"));
       StateStoreException e =
@@ -308,7 +310,7 @@ class S3BackendTest {
     noKeys.put(S3Settings.SECRET_ACCESS_KEY.key(), null);
     String uri =
         "s3://" + S3ProxyServer.ACCESS_KEY + ":" + enc(S3ProxyServer.SECRET_KEY) + "@" + bucket;
-    try (S3Backend backend = server.open(uri, noKeys, 1000)) {
+    try (ObjectStoreBackend backend = server.open(uri, noKeys, 1000)) {
       assertTrue(backend.read("x", ObjectKind.STATE).isEmpty());
     }
     Environment env =
@@ -316,15 +318,16 @@ class S3BackendTest {
             Map.of(
                 "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY));
-    try (S3Backend backend = server.open("s3://" + bucket, server.settings(noKeys, env), 1000)) {
-      assertEquals(S3Credentials.FROM_ENVIRONMENT, backend.credentialSource());
+    try (ObjectStoreBackend backend =
+        server.open("s3://" + bucket, server.settings(noKeys, env), 1000)) {
+      assertEquals(S3Credentials.FROM_ENVIRONMENT, credentialSource(backend));
       assertTrue(backend.read("x", ObjectKind.STATE).isEmpty());
     }
   }
 
   @Test
   void aMissingBucketIsAConfigurationErrorNamingIt() {
-    try (S3Backend backend = server.open("s3://no-such-bucket-here/p", Map.of(), 1000)) {
+    try (ObjectStoreBackend backend = server.open("s3://no-such-bucket-here/p", Map.of(), 1000)) {
       StateStoreException e =
           assertThrows(StateStoreException.class, () -> backend.read("x", ObjectKind.STATE));
       assertEquals(ErrorKind.INVALID_CONFIGURATION, e.kind());
@@ -342,7 +345,7 @@ class S3BackendTest {
       closedPort = s.getLocalPort();
     }
     Map<String, String> settings = Map.of("s3.endpoint_url", "http://127.0.0.1:" + closedPort);
-    try (S3Backend backend = server.open("s3://" + bucket, settings, 1000)) {
+    try (ObjectStoreBackend backend = server.open("s3://" + bucket, settings, 1000)) {
       StateStoreException e =
           assertThrows(StateStoreException.class, () -> backend.read("x", ObjectKind.STATE));
       assertEquals(ErrorKind.UNAVAILABLE, e.kind());
@@ -367,7 +370,7 @@ class S3BackendTest {
             uri, props, Environment.of(Map.of()), k -> false, BackendRegistry.load())) {
       assertEquals("s3://" + bucket + "/meltano", store.describe());
       assertEquals(
-          "setting s3.aws_access_key_id", ((S3Backend) store.backend()).credentialSource());
+          "setting s3.aws_access_key_id", credentialSource((ObjectStoreBackend) store.backend()));
       store.insert("dev:a", DOC, Deadline.none());
       assertEquals(List.of("dev:a"), store.list("dev:").map(ListedState::stateId).toList());
       assertEquals(List.of("meltano/dev:a/state.json"), keys());
@@ -388,6 +391,10 @@ class S3BackendTest {
                     BackendRegistry.load()));
     assertEquals(ErrorKind.INVALID_CONFIGURATION, e.kind());
     assertTrue(e.getMessage().contains("no bucket"), e.getMessage());
+  }
+
+  private static String credentialSource(ObjectStoreBackend backend) {
+    return ((S3StoreClient) backend.client()).credentialSource();
   }
 
   private static String enc(String s) {

@@ -3,6 +3,8 @@ package io.statestore.backend.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statestore.core.objectstore.ObjectStoreErrors;
+import io.statestore.core.objectstore.ObjectStoreLocation;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.StateStoreException;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class S3ErrorsTest {
-  private final S3Errors errors =
-      new S3Errors("s3://bucket/prefix", "bucket", "setting s3.aws_access_key_id");
+  private final ObjectStoreErrors errors =
+      S3Failures.errors(
+          ObjectStoreLocation.of("s3", "bucket", "prefix"),
+          "http://127.0.0.1:9000",
+          "setting s3.aws_access_key_id");
 
   private static S3Exception s3(int status, String code) {
     return (S3Exception)

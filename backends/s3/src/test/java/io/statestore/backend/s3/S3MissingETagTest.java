@@ -10,6 +10,7 @@ import io.statestore.core.Deadline;
 import io.statestore.core.StateLock;
 import io.statestore.core.StateStore;
 import io.statestore.core.StoreOptions;
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
@@ -56,7 +57,7 @@ class S3MissingETagTest {
     }
   }
 
-  private S3Backend open() {
+  private ObjectStoreBackend open() {
     return server.open("s3://" + bucket, Map.of(), 1000);
   }
 
@@ -70,7 +71,7 @@ class S3MissingETagTest {
 
   @Test
   void aReadAnsweredWithoutAnETagIsReadAgain() {
-    try (S3Backend backend = open()) {
+    try (ObjectStoreBackend backend = open()) {
       Version v = backend.write("c", ObjectKind.LOCK, STAMP, Precondition.absent());
       proxy.stripETag("GET", "/c/lock", 2, () -> {});
       assertEquals(v, backend.read("c", ObjectKind.LOCK).orElseThrow().version());
@@ -79,7 +80,7 @@ class S3MissingETagTest {
 
   @Test
   void aPutAnsweredWithoutAnETagWhoseHeadLacksItTooIsConfirmedOnceTheHeadHasIt() {
-    try (S3Backend backend = open()) {
+    try (ObjectStoreBackend backend = open()) {
       proxy.stripETag("PUT", "/c/lock", 1, () -> {});
       proxy.stripETag("HEAD", "/c/lock", 2, () -> {});
       Version v = backend.write("c", ObjectKind.LOCK, STAMP, Precondition.absent());
@@ -106,7 +107,7 @@ class S3MissingETagTest {
   @Test
   void aLockPutWhoseObjectAnotherWriterReplacedIsNotTakenForOurs() {
     byte[] theirs = "1723058801.5".getBytes(StandardCharsets.US_ASCII);
-    try (S3Backend backend = open()) {
+    try (ObjectStoreBackend backend = open()) {
       replaceOurNextLockPutWith(theirs);
       assertEquals(
           ErrorKind.ALREADY_EXISTS,
@@ -124,7 +125,7 @@ class S3MissingETagTest {
 
   @Test
   void aStoreThatNeverAnswersETagsIsUnsupportedAndLeavesNoLockBehind() {
-    try (S3Backend backend = open()) {
+    try (ObjectStoreBackend backend = open()) {
       proxy.stripETag("PUT", "/c/lock", 1, () -> {});
       proxy.stripETag("HEAD", "/c/lock", 100, () -> {});
       proxy.stripETag("GET", "/c/lock", 100, () -> {});

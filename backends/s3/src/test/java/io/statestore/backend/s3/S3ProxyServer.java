@@ -1,5 +1,6 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.ObjectStoreBackend;
 import io.statestore.spi.Environment;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StoreLocation;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +27,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A real S3-compatible server for the tests: S3Proxy's standalone jar (copied from Maven Central
  * into {@code target/s3proxy/} by the build) run as a child process with its in-memory {@code
  * transient} store, on 127.0.0.1 and a port chosen at run time, behind a {@link
  * WriteSerializingProxy} that makes its {@code If-Match} atomic as on S3 (set {@code
- * -Ds3proxy.serializeWrites=false} to talk to S3Proxy directly). One server serves the whole test
+ * -Ds3proxy.serializeWrites=false} to talk to S3Proxy directly) and answers a conditional delete of
+ * a missing key with 404 as Amazon S3 does, where S3Proxy answers 204 ({@code
+ * -Ds3proxy.awsConditionalDeletes=false} keeps S3Proxy's answer). One server serves the whole test
  * JVM; it is stopped when the JVM exits.
  */
 public final class S3ProxyServer {
@@ -57,16 +63,40 @@ public final class S3ProxyServer {
     this.process = process;
     this.proxy = proxy;
     this.endpoint = endpoint;
-    this.admin =
-        S3Client.builder()
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .endpointOverride(endpoint)
-            .forcePathStyle(true)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-            .build();
+    this.admin = client(endpoint);
+  }
+
+  private static S3Client client(URI endpoint) {
+    return S3Client.builder()
+        .httpClientBuilder(Apache5HttpClient.builder())
+        .endpointOverride(endpoint)
+        .forcePathStyle(true)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
+  }
+
+  /**
+   * Whether the object of a path-style request path ({@code /bucket/key}, URL-encoded) exists,
+   * asked of S3Proxy itself (not through the proxy, whose faults must not apply).
+   */
+  private static boolean exists(S3Client direct, String path) {
+    String p = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    int slash = p.indexOf('/', 1);
+    String bucket = p.substring(1, slash);
+    String key = p.substring(slash + 1);
+    try {
+      direct.headObject(b -> b.bucket(bucket).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** The server, started on first use; a failed start fails every later call at once. */
@@ -143,12 +173,12 @@ public final class S3ProxyServer {
   }
 
   /** Opens a backend on this server. */
-  S3Backend open(String uri, Map<String, String> extraSettings, int pageSize) {
+  ObjectStoreBackend open(String uri, Map<String, String> extraSettings, int pageSize) {
     return open(uri, settings(extraSettings), pageSize);
   }
 
   /** Opens a backend on this server with the given settings. */
-  S3Backend open(String uri, Settings settings, int pageSize) {
+  ObjectStoreBackend open(String uri, Settings settings, int pageSize) {
     return new S3BackendProvider().open(StoreLocation.parse(uri), settings, pageSize);
   }
 
@@ -192,6 +222,10 @@ public final class S3ProxyServer {
         return new S3ProxyServer(p, null, endpoint);
       }
       WriteSerializingProxy proxy = new WriteSerializingProxy(port);
+      if (Boolean.parseBoolean(System.getProperty("s3proxy.awsConditionalDeletes", "true"))) {
+        S3Client direct = client(endpoint);
+        proxy.answerConditionalDeletesOfMissingKeys(path -> exists(direct, path));
+      }
       return new S3ProxyServer(p, proxy, URI.create("http://127.0.0.1:" + proxy.port()));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start S3Proxy from " + jar, e);

@@ -17,9 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * object with a hard link) and passes through here unserialized. Reads are never serialized, so a
  * client that compared versions itself (read, then an unconditional write) would still lose the
  * contract's races. Requests are forwarded byte for byte (SigV4 signatures stay valid), one request
- * per connection ({@code Connection: close}).
+ * per connection ({@code Connection: close}). It can also answer conditional deletes of missing
+ * keys as Amazon S3 does ({@link #answerConditionalDeletesOfMissingKeys}), and inject faults.
  */
 final class WriteSerializingProxy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteSerializingProxy.class);
@@ -49,6 +52,10 @@ final class WriteSerializingProxy implements AutoCloseable {
           });
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final AtomicReference<String> dropResponse = new AtomicReference<>();
+  private final AtomicReference<Predicate<String>> keyExists = new AtomicReference<>();
+  private final AtomicBoolean asAmazonS3 = new AtomicBoolean(true);
+  private final AtomicBoolean refuseConditionalDeletes = new AtomicBoolean();
+  private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final Queue<ETagFault> eTagFaults = new ConcurrentLinkedQueue<>();
 
   /**
@@ -59,6 +66,48 @@ final class WriteSerializingProxy implements AutoCloseable {
    */
   void stripETag(String method, String pathSuffix, int times, Runnable beforeAnswer) {
     eTagFaults.add(new ETagFault(method, pathSuffix, new AtomicInteger(times), beforeAnswer));
+  }
+
+  /**
+   * Answers a {@code DELETE} with {@code If-Match} of a key that does not exist with {@code 404
+   * NoSuchKey}, as Amazon S3 does (S3Proxy deletes nothing and answers 204), deciding under the
+   * key's write lock with {@code exists}, which is given the request path; {@code null} passes such
+   * deletes to S3Proxy.
+   */
+  void answerConditionalDeletesOfMissingKeys(Predicate<String> exists) {
+    keyExists.set(exists);
+  }
+
+  /** Whether conditional deletes of missing keys are answered as Amazon S3 answers them. */
+  boolean answersConditionalDeletesOfMissingKeys() {
+    return keyExists.get() != null && asAmazonS3.get();
+  }
+
+  /**
+   * Passes conditional deletes of missing keys to S3Proxy (which answers 204) while {@code
+   * passThrough} is true, even where {@link #answerConditionalDeletesOfMissingKeys} was set.
+   */
+  void passConditionalDeletesOfMissingKeys(boolean passThrough) {
+    asAmazonS3.set(!passThrough);
+  }
+
+  /**
+   * Answers every {@code DELETE} with {@code If-Match} with {@code 501 NotImplemented}, as a store
+   * without conditional deletes does, while {@code refuse} is true.
+   */
+  void refuseConditionalDeletes(boolean refuse) {
+    refuseConditionalDeletes.set(refuse);
+  }
+
+  /** How many requests of a method reached the proxy since the last {@link #resetCounts()}. */
+  int requests(String method) {
+    AtomicInteger n = requests.get(method);
+    return n == null ? 0 : n.get();
+  }
+
+  /** Sets every request count to 0. */
+  void resetCounts() {
+    requests.clear();
   }
 
   /** Forgets the faults {@link #stripETag} set that are still pending. */
@@ -123,10 +172,23 @@ final class WriteSerializingProxy implements AutoCloseable {
       String lower = text.toLowerCase(Locale.ROOT);
       boolean write = method.equals("PUT") || method.equals("DELETE") || method.equals("POST");
       boolean createOnly = lower.contains("\r\nif-none-match:");
+      boolean conditionalDelete = method.equals("DELETE") && lower.contains("\r\nif-match:");
+      requests.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
       ReentrantLock lock =
           write && !createOnly ? locks.computeIfAbsent(path, k -> new ReentrantLock()) : null;
       if (lock != null) {
         lock.lock();
+      }
+      boolean answered = true;
+      try {
+        answered = conditionalDelete && answerInstead(client, in, path, contentLength(lower));
+      } finally {
+        if (answered && lock != null) {
+          lock.unlock();
+        }
+      }
+      if (answered) {
+        return;
       }
       try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
         OutputStream up = upstream.getOutputStream();
@@ -194,6 +256,44 @@ final class WriteSerializingProxy implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("Proxy request failed", e);
     }
+  }
+
+  /**
+   * Answers a conditional delete here when a fault or Amazon S3's behaviour calls for it (the
+   * caller holds the key's write lock).
+   */
+  private boolean answerInstead(Socket client, InputStream in, String path, long bodyLength)
+      throws IOException {
+    Predicate<String> exists = keyExists.get();
+    String answer;
+    if (refuseConditionalDeletes.get()) {
+      answer = error(501, "Not Implemented", "NotImplemented");
+    } else if (exists != null && asAmazonS3.get() && !exists.test(path)) {
+      answer = error(404, "Not Found", "NoSuchKey");
+    } else {
+      return false;
+    }
+    in.skipNBytes(bodyLength);
+    client.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+    client.getOutputStream().flush();
+    return true;
+  }
+
+  private static String error(int status, String reason, String code) {
+    String body =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + reason
+            + "</Message></Error>";
+    return "HTTP/1.1 "
+        + status
+        + " "
+        + reason
+        + "\r\nContent-Type: application/xml\r\nContent-Length: "
+        + body.length()
+        + "\r\nConnection: close\r\n\r\n"
+        + body;
   }
 
   private static boolean isInterim(byte[] head) {

@@ -27,10 +27,6 @@ final class ConnectionPool implements AutoCloseable {
   private static final int VALIDATION_TIMEOUT_SECONDS = 5;
   private static final long BORROW_TIMEOUT_SECONDS = 30;
 
-  // "Database already in use" and "error opening database" (lock file recently modified).
-  private static final java.util.Set<Integer> H2_OPEN_RACE_CODES = java.util.Set.of(90020, 8000);
-  private static final int H2_OPEN_RACE_SECONDS = 10;
-
   private final String url;
   private final Properties properties;
   private final int maxSize;
@@ -76,30 +72,12 @@ final class ConnectionPool implements AutoCloseable {
   }
 
   /**
-   * Opens a connection. An embedded H2 database in auto-server mode that another process is opening
-   * at the same moment answers "already in use" (90020) or "lock file recently modified" (8000)
-   * until that process's server is up: that is retried for a few seconds.
+   * Opens a connection. It is not retried here: opening the store retries an embedded H2 database
+   * that other processes are opening at the same moment ({@link SystemDbBackend#open}), and work
+   * that finds a connection lost or not made reconnects ({@link Transactions}).
    */
   private Connection open() throws SQLException {
-    boolean autoServer = url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(H2_OPEN_RACE_SECONDS);
-    for (long pauseMillis = 20; ; pauseMillis = Math.min(pauseMillis * 2, 500)) {
-      try {
-        return DriverManager.getConnection(url, properties);
-      } catch (SQLException e) {
-        if (!autoServer
-            || !H2_OPEN_RACE_CODES.contains(e.getErrorCode())
-            || System.nanoTime() > deadline) {
-          throw e;
-        }
-        try {
-          Thread.sleep(pauseMillis);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return DriverManager.getConnection(url, properties);
   }
 
   private static boolean isH2InMemory(String url) {

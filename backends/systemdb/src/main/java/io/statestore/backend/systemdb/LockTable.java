@@ -5,7 +5,6 @@ import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -15,44 +14,22 @@ import java.util.Optional;
  * text, the UTC epoch seconds it was taken at) and a random version. The primary key makes taking a
  * free lock atomic; {@code WHERE version = ?} makes taking over or releasing one a compare-and-set.
  */
-final class LockTable {
-  private final String table;
-  private final UpdatedAt updatedAt;
-  private final Dialect dialect;
-
+final class LockTable extends KeyedTable {
   LockTable(String table, UpdatedAt updatedAt, Dialect dialect) {
-    this.table = table;
-    this.updatedAt = updatedAt;
-    this.dialect = dialect;
-  }
-
-  /** The table's name, for messages. */
-  String name() {
-    return table;
+    super(table, updatedAt, dialect);
   }
 
   /** Reads one lock. */
   Optional<StoredObject> select(Connection c, String stateId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT content, version, updated_at, state_id FROM "
-                + table
-                + " WHERE "
-                + dialect.idIs())) {
-      dialect.bindId(ps, 1, stateId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (stateId.equals(rs.getString(4))) {
-            return Optional.of(
-                new StoredObject(
-                    rs.getString(1).getBytes(StandardCharsets.UTF_8),
-                    updatedAt.read(rs, 3),
-                    new Version(rs.getString(2))));
-          }
-        }
-        return Optional.empty();
-      }
-    }
+    return selectOne(
+        c,
+        "content, version, updated_at",
+        stateId,
+        rs ->
+            new StoredObject(
+                rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                updatedAt.read(rs, 3),
+                new Version(rs.getString(2))));
   }
 
   /** Inserts a lock; fails with a unique violation if one is held. */

@@ -60,10 +60,10 @@ final class Setup {
       databaseMissing = false;
       return true;
     } catch (SQLException e) {
-      if (SqlErrors.isMissingDatabase(e, dialect)) {
+      if (JdbcFailures.isMissingDatabase(e, dialect)) {
         return false;
       }
-      throw SqlErrors.map(e, "connect", config.describe(), dialect, config.password(), false);
+      throw JdbcFailures.map(e, "connect", config.describe(), dialect, config.password(), false);
     }
   }
 
@@ -99,7 +99,7 @@ final class Setup {
       databaseMissing = false;
       LOG.info("Created the database {}", config.describe());
     } catch (SQLException e) {
-      throw SqlErrors.map(
+      throw JdbcFailures.map(
           e, "create the database", config.describe(), dialect, config.password(), false);
     }
   }

@@ -34,11 +34,11 @@ final class StateCodec {
    *
    * @throws StateStoreException {@link ErrorKind#INVALID_DOCUMENT} when it is not a state document
    */
-  StateTable.Parts split(String stateId, byte[] document) {
-    StateTable.Parts parts;
+  MeltanoStateTable.Parts split(String stateId, byte[] document) {
+    MeltanoStateTable.Parts parts;
     try {
       String[] split = StateDocuments.toParts(document);
-      parts = new StateTable.Parts(column(split[0]), column(split[1]));
+      parts = new MeltanoStateTable.Parts(column(split[0]), column(split[1]));
     } catch (StateStoreException e) {
       throw notADocument(stateId, e);
     }
@@ -49,7 +49,7 @@ final class StateCodec {
   }
 
   /** The document of two parts rendered by {@link #split}, as a read will return it. */
-  static byte[] join(StateTable.Parts parts) {
+  static byte[] join(MeltanoStateTable.Parts parts) {
     return ("{\"completed\": "
             + json(parts.completed())
             + ", \"partial\": "

@@ -1,24 +1,16 @@
 package io.statestore.backend.systemdb;
 
-import io.statestore.core.StateIds;
-import io.statestore.spi.ErrorKind;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateIdRule;
-import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoredObject;
 import io.statestore.spi.Version;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +35,10 @@ final class SystemDbBackend implements StateBackend {
   private final Dialect dialect;
   private final Transactions transactions;
   private final UpdatedAt updatedAt;
-  private final StateTable states;
+  private final MeltanoStateTable states;
   private final StateCodec codec;
   private final LockTable locks;
+  private final RowWrites writes;
   private final Tables tables;
 
   private final Setup setup;
@@ -66,9 +59,10 @@ final class SystemDbBackend implements StateBackend {
     this.tables = tables;
     this.transactions = new Transactions(pool, dialect, config.describe(), config.password());
     this.updatedAt = new UpdatedAt(dialect, clock);
-    this.states = new StateTable(config.table(), updatedAt, dialect);
+    this.states = new MeltanoStateTable(config.table(), updatedAt, dialect);
     this.codec = new StateCodec(config.table());
     this.locks = new LockTable(config.lockTable(), updatedAt, dialect);
+    this.writes = new RowWrites(transactions, states, locks, codec, updatedAt);
     this.setup = new Setup(config, pool, dialect, transactions, tables, databaseMissing);
     this.idRule =
         StateIdRule.anyText("table " + config.table())
@@ -100,13 +94,13 @@ final class SystemDbBackend implements StateBackend {
         // (or while one takes over serving it); any other database that cannot be reached fails
         // at once.
         if (urlDialect == Dialect.H2
-            && SqlErrors.isConnectionFailure(e, urlDialect)
+            && JdbcFailures.isConnectionFailure(e, urlDialect)
             && System.nanoTime() - start < OPEN_BUDGET_NANOS) {
           LOG.debug("Retrying to connect (attempt {}) to {}", attempt, config.describe(), e);
           Transactions.pause(Transactions.reconnectPause(attempt), "connect");
           continue;
         }
-        throw SqlErrors.map(
+        throw JdbcFailures.map(
             e,
             "connect and check tables " + config.table() + " and " + config.lockTable(),
             config.describe(),
@@ -123,7 +117,7 @@ final class SystemDbBackend implements StateBackend {
       pool = new ConnectionPool(config.jdbcUrl(), config.connectionProperties(), POOL_SIZE);
     } catch (SQLException e) {
       Dialect dialect = config.urlDialect();
-      if (!SqlErrors.isMissingDatabase(e, dialect)) {
+      if (!JdbcFailures.isMissingDatabase(e, dialect)) {
         throw e;
       }
       LOG.debug("{} does not exist; it reads as empty until a write creates it", config);
@@ -179,12 +173,12 @@ final class SystemDbBackend implements StateBackend {
     }
     if (kind == ObjectKind.LOCK) {
       return transactions.read(
-          "read the lock of " + lockOf(stateId),
+          "read the lock of " + locks.rowOf(stateId),
           c -> tables.lockExists(c) ? locks.select(c, stateId) : Optional.empty());
     }
     return transactions
         .read(
-            "read " + stateOf(stateId),
+            "read " + states.rowOf(stateId),
             c -> tables.stateExists(c) ? states.select(c, stateId) : Optional.<StateRow>empty())
         .map(row -> codec.read(stateId, row));
   }
@@ -211,116 +205,8 @@ final class SystemDbBackend implements StateBackend {
   public Version write(String stateId, ObjectKind kind, byte[] content, Precondition precondition) {
     setup.prepareWrite();
     return kind == ObjectKind.LOCK
-        ? writeLock(stateId, content, precondition)
-        : writeState(stateId, content, precondition);
-  }
-
-  private Version writeState(String stateId, byte[] content, Precondition precondition) {
-    StateTable.Parts parts = codec.split(stateId, content);
-    Version version = StateCodec.version(StateCodec.join(parts));
-    String what = "write " + stateOf(stateId);
-    // After a lost connection the first attempt may have been committed: the row holds our parts.
-    Transactions.Work<Optional<Boolean>> written =
-        c ->
-            states
-                .select(c, stateId)
-                .filter(r -> Objects.equals(parts.completed(), r.completed()))
-                .filter(r -> Objects.equals(parts.partial(), r.partial()))
-                .map(r -> true);
-    if (precondition instanceof Precondition.Matches m) {
-      transactions.write(
-          what,
-          false,
-          c -> {
-            StateRow current = currentIfVersion(c, stateId, m.version());
-            if (states.updateIfUnchanged(c, stateId, parts, now(), current) == 0) {
-              throw stateChanged(stateId);
-            }
-            return true;
-          },
-          written);
-    } else if (precondition instanceof Precondition.Absent) {
-      transactions.write(
-          what,
-          false,
-          c -> {
-            states.insert(c, stateId, parts, now());
-            return true;
-          },
-          written);
-    } else {
-      transactions.write(
-          what,
-          true,
-          c -> {
-            LocalDateTime now = now();
-            if (states.update(c, stateId, parts, now) == 0) {
-              states.insert(c, stateId, parts, now);
-            }
-            return true;
-          },
-          null);
-    }
-    return version;
-  }
-
-  private Version writeLock(String stateId, byte[] content, Precondition precondition) {
-    String text = new String(content, StandardCharsets.UTF_8);
-    if (text.length() > Schema.LOCK_FIELD_LENGTH
-        || !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content)) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_INPUT,
-          "The lock content of state_id "
-              + StateIds.quote(stateId)
-              + " must be text of at most "
-              + Schema.LOCK_FIELD_LENGTH
-              + " characters, got "
-              + content.length
-              + " bytes");
-    }
-    String version = UUID.randomUUID().toString();
-    String what = "write the lock of " + lockOf(stateId);
-    // After a lost connection the first attempt may have been committed: the lock has our version.
-    Transactions.Work<Optional<Boolean>> written =
-        c ->
-            locks
-                .select(c, stateId)
-                .filter(o -> o.version().token().equals(version))
-                .map(o -> true);
-    if (precondition instanceof Precondition.Matches m) {
-      transactions.write(
-          what,
-          false,
-          c -> {
-            if (locks.update(c, stateId, text, version, now(), m.version()) == 0) {
-              throw lockChanged(stateId);
-            }
-            return true;
-          },
-          written);
-    } else if (precondition instanceof Precondition.Absent) {
-      transactions.write(
-          what,
-          false,
-          c -> {
-            locks.insert(c, stateId, text, version, now());
-            return true;
-          },
-          written);
-    } else {
-      transactions.write(
-          what,
-          true,
-          c -> {
-            LocalDateTime now = now();
-            if (locks.update(c, stateId, text, version, now, null) == 0) {
-              locks.insert(c, stateId, text, version, now);
-            }
-            return true;
-          },
-          null);
-    }
-    return new Version(version);
+        ? writes.writeLock(stateId, content, precondition)
+        : writes.writeState(stateId, content, precondition);
   }
 
   @Override
@@ -329,76 +215,11 @@ final class SystemDbBackend implements StateBackend {
     if (!setup.tableExists(kind)) {
       // Nothing to delete, and nothing is created for it.
       if (expected != null) {
-        throw kind == ObjectKind.LOCK ? lockChanged(stateId) : stateChanged(stateId);
+        throw writes.changed(stateId, kind);
       }
       return false;
     }
-    if (kind == ObjectKind.LOCK) {
-      return transactions.write(
-          "delete the lock of " + lockOf(stateId),
-          false,
-          c -> {
-            int deleted = locks.delete(c, stateId, expected);
-            if (deleted == 0 && expected != null) {
-              throw lockChanged(stateId);
-            }
-            return deleted > 0;
-          },
-          // After a lost connection the first attempt may have deleted it.
-          expected == null ? null : c -> absent(locks.select(c, stateId)));
-    }
-    return transactions.write(
-        "delete " + stateOf(stateId),
-        false,
-        c -> {
-          if (expected == null) {
-            return states.delete(c, stateId) > 0;
-          }
-          StateRow current = currentIfVersion(c, stateId, expected);
-          if (states.deleteIfUnchanged(c, stateId, current) == 0) {
-            throw stateChanged(stateId);
-          }
-          return true;
-        },
-        expected == null ? null : c -> absent(states.select(c, stateId)));
-  }
-
-  private static Optional<Boolean> absent(Optional<?> row) {
-    return row.isEmpty() ? Optional.of(true) : Optional.empty();
-  }
-
-  /** The row as it is now, if its version is {@code expected}; else {@link ErrorKind#CONFLICT}. */
-  private StateRow currentIfVersion(Connection c, String stateId, Version expected)
-      throws SQLException {
-    Optional<StateRow> current = states.select(c, stateId);
-    if (current.isEmpty() || !codec.read(stateId, current.get()).version().equals(expected)) {
-      throw stateChanged(stateId);
-    }
-    return current.get();
-  }
-
-  private LocalDateTime now() {
-    return updatedAt.now();
-  }
-
-  private StateStoreException stateChanged(String stateId) {
-    return new StateStoreException(
-        ErrorKind.CONFLICT,
-        "The row of " + stateOf(stateId) + " changed or was deleted since it was read");
-  }
-
-  private StateStoreException lockChanged(String stateId) {
-    return new StateStoreException(
-        ErrorKind.CONFLICT,
-        "The lock of " + lockOf(stateId) + " was taken over or released since it was read");
-  }
-
-  private String stateOf(String stateId) {
-    return "state_id " + StateIds.quote(stateId) + " in table " + states.name();
-  }
-
-  private String lockOf(String stateId) {
-    return "state_id " + StateIds.quote(stateId) + " in table " + locks.name();
+    return writes.delete(stateId, kind, expected);
   }
 
   @Override

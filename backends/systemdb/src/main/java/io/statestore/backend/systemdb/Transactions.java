@@ -100,7 +100,7 @@ final class Transactions {
       try {
         return once(transaction, reconnects > 0 ? alreadyDone : null, work);
       } catch (SQLException e) {
-        if (SqlErrors.isUniqueViolation(e, dialect)) {
+        if (JdbcFailures.isUniqueViolation(e, dialect)) {
           if (retryOnDuplicate && ++duplicates <= 2) {
             LOG.debug("Retrying after losing an insert race: {}", what);
             continue;
@@ -110,20 +110,20 @@ final class Transactions {
         }
         long elapsed = System.nanoTime() - start;
         boolean inBudget = elapsed < RETRY_BUDGET_NANOS;
-        if (SqlErrors.isConnectionFailure(e, dialect) && elapsed < RECONNECT_BUDGET_NANOS) {
+        if (JdbcFailures.isConnectionFailure(e, dialect) && elapsed < RECONNECT_BUDGET_NANOS) {
           LOG.debug("Reconnecting after a lost connection (attempt {}): {}", attempt, what, e);
           pool.evictIdle();
           reconnects++;
           pause(reconnectPause(reconnects), what);
           continue;
         }
-        boolean transientFailure = SqlErrors.isTransient(e, dialect);
+        boolean transientFailure = JdbcFailures.isTransient(e, dialect);
         if (transientFailure && inBudget) {
           LOG.debug("Retrying after a transient failure (attempt {}): {}", attempt, what);
           pause(Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(attempt, 10)), what);
           continue;
         }
-        throw SqlErrors.map(e, what, store, dialect, password, transientFailure);
+        throw JdbcFailures.map(e, what, store, dialect, password, transientFailure);
       }
     }
   }
@@ -144,7 +144,7 @@ final class Transactions {
         commit(c);
         return result;
       } catch (SQLException | RuntimeException e) {
-        if (e instanceof SQLException sql && SqlErrors.isConnectionFailure(sql, dialect)) {
+        if (e instanceof SQLException sql && JdbcFailures.isConnectionFailure(sql, dialect)) {
           lease.discard();
         } else if (begun) {
           rollback(c, lease);

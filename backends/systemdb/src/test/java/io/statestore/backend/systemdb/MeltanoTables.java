@@ -1,5 +1,6 @@
 package io.statestore.backend.systemdb;
 
+import io.statestore.testkit.MeltanoSqlite;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,15 +20,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class MeltanoTables {
   /** The state table exactly as Meltano's migration creates it on SQLite. */
-  static final String SQLITE_DDL =
-      "CREATE TABLE state (\n"
-          + "\tstate_id VARCHAR(900) NOT NULL, \n"
-          + "\tpartial_state VARCHAR, \n"
-          + "\tcompleted_state VARCHAR, \n"
-          + "\tupdated_at DATETIME, \n"
-          + "\tPRIMARY KEY (state_id), \n"
-          + "\tUNIQUE (state_id)\n"
-          + ")";
+  static final String SQLITE_DDL = MeltanoSqlite.STATE_TABLE_DDL;
 
   /** SQLAlchemy's text format of a SQLite DATETIME. */
   static final DateTimeFormatter SQLITE_DATETIME =
@@ -39,14 +32,10 @@ final class MeltanoTables {
    * Alembic's version table as it creates it on SQLite. Meltano's migrations record the revision
    * they reached in it; a database without it is migrated from the start by Meltano's next command.
    */
-  static final String ALEMBIC_DDL =
-      "CREATE TABLE alembic_version (\n"
-          + "\tversion_num VARCHAR(32) NOT NULL, \n"
-          + "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n"
-          + ")";
+  static final String ALEMBIC_DDL = MeltanoSqlite.ALEMBIC_VERSION_DDL;
 
   /** Meltano's newest migration (its {@code migrations/db.lock}). */
-  static final String HEAD_REVISION = "c0efb3c314eb";
+  static final String HEAD_REVISION = MeltanoSqlite.HEAD_REVISION;
 
   /** The migration that creates the state table, dropping any table of that name first. */
   static final String STATE_TABLE_REVISION = "6828cc5b1a4f";

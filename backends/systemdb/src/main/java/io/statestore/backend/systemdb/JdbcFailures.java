@@ -13,7 +13,7 @@ import java.util.Set;
  * Classifies JDBC failures portably (SQLState classes first, then the few vendor codes that have
  * none) and maps them to {@link StateStoreException}s that name what was attempted, never a secret.
  */
-final class SqlErrors {
+final class JdbcFailures {
   // SQLite's primary result codes, as sqlite-jdbc reports them in getErrorCode().
   private static final int SQLITE_PERM = 3;
   private static final int SQLITE_BUSY = 5;
@@ -32,7 +32,7 @@ final class SqlErrors {
   // over serving the database) error codes.
   private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90020, 90098, 90121, 8000);
 
-  private SqlErrors() {}
+  private JdbcFailures() {}
 
   /** Whether a failure is a duplicate primary key (an INSERT found the row present). */
   static boolean isUniqueViolation(SQLException e, Dialect dialect) {

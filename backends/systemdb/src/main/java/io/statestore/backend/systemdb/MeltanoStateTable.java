@@ -2,7 +2,6 @@ package io.statestore.backend.systemdb;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -12,43 +11,18 @@ import java.util.Optional;
  * caller's transaction. The JSON columns are written as Meltano's {@code json.dumps} text (the
  * parts of a rendered document) and {@code updated_at} as Meltano's naive local time.
  */
-final class StateTable {
-  private final String table;
-  private final UpdatedAt updatedAt;
-  private final Dialect dialect;
-
-  StateTable(String table, UpdatedAt updatedAt, Dialect dialect) {
-    this.table = table;
-    this.updatedAt = updatedAt;
-    this.dialect = dialect;
-  }
-
-  /** The table's name, for messages. */
-  String name() {
-    return table;
+final class MeltanoStateTable extends KeyedTable {
+  MeltanoStateTable(String table, UpdatedAt updatedAt, Dialect dialect) {
+    super(table, updatedAt, dialect);
   }
 
   /** Reads one row. */
   Optional<StateRow> select(Connection c, String stateId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT completed_state, partial_state, updated_at, state_id FROM "
-                + table
-                + " WHERE "
-                + dialect.idIs())) {
-      dialect.bindId(ps, 1, stateId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          // A database that compares ids inexactly in ways idIs() does not cover may answer with
-          // another id's row: it is never taken for this one.
-          if (stateId.equals(rs.getString(4))) {
-            return Optional.of(
-                new StateRow(rs.getString(1), rs.getString(2), updatedAt.read(rs, 3)));
-          }
-        }
-        return Optional.empty();
-      }
-    }
+    return selectOne(
+        c,
+        "completed_state, partial_state, updated_at",
+        stateId,
+        rs -> new StateRow(rs.getString(1), rs.getString(2), updatedAt.read(rs, 3)));
   }
 
   /** Inserts a row; fails with a unique violation if the id exists. */
