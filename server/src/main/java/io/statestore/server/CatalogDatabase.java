@@ -45,10 +45,6 @@ final class CatalogDatabase implements AutoCloseable {
     Connection keeper = open(url);
     String defaultSchema = engine.getSchema();
     try (Statement s = keeper.createStatement()) {
-      s.execute(
-          "CREATE ALIAS statestore_format_type FOR '"
-              + CatalogFunctions.class.getName()
-              + ".formatType'");
       DatabaseMetaData md = engine.getMetaData();
       Set<String> schemas = new LinkedHashSet<>();
       List<String[]> tables = new ArrayList<>();
@@ -76,6 +72,8 @@ final class CatalogDatabase implements AutoCloseable {
                   + "'");
         }
       }
+      CatalogTables.create(keeper);
+      CatalogObjects.register(keeper);
       LOG.debug("Catalog of {} tables in schemas {}", tables.size(), schemas);
     } catch (SQLException e) {
       keeper.close();

@@ -100,6 +100,27 @@ final class SqlText {
     return b.toString();
   }
 
+  /**
+   * The text with {@code f} applied to each stretch outside string literals, quoted names and
+   * comments (those are kept as they are).
+   */
+  static String mapCode(String sql, java.util.function.UnaryOperator<String> f) {
+    StringBuilder b = new StringBuilder();
+    int start = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skip = skipQuotedOrComment(sql, i);
+      if (skip > i) {
+        b.append(f.apply(sql.substring(start, i))).append(sql, i, skip);
+        i = skip;
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    return b.append(f.apply(sql.substring(start))).toString();
+  }
+
   /** The text with string literals emptied and comments removed, for classification. */
   static String skeleton(String sql) {
     StringBuilder b = new StringBuilder();

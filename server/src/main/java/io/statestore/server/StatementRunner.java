@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one client's statements: session statements here, catalog reads on the catalog database,
  * everything else on the client's own engine connection (its SQLStates pass through unchanged).
  */
 final class StatementRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
   private final Connection engine;
   private final CatalogDatabase catalog;
   private final SessionCommands session;
@@ -59,6 +62,7 @@ final class StatementRunner implements AutoCloseable {
       route = PreparedQuery.Route.ENGINE;
       jdbc = SqlText.toJdbc(one, order);
     }
+    LOG.debug("{}: {}", route, one);
     return new PreparedQuery(one, keyword, route, jdbc, order, declaredOids);
   }
 

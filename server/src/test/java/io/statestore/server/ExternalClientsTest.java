@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * psql and psycopg2 against the server, each where it is installed (the Debian packages
- * postgresql-client and python3-psycopg2); a missing one is skipped, saying which.
+ * psql, psycopg2 and SQLAlchemy's inspector against the server, each where it is installed (the
+ * Debian packages postgresql-client, python3-psycopg2 and python3-sqlalchemy); a missing one is
+ * skipped, saying which.
  */
 class ExternalClientsTest {
   private static ServerFixture fixture;
@@ -63,6 +64,56 @@ class ExternalClientsTest {
     assertEquals("ext:a", out.strip());
     String version = run(List.of("psql", conninfo(), "-At", "-c", "SELECT version()"));
     assertTrue(version.startsWith("PostgreSQL"), version);
+  }
+
+  @Test
+  void psqlListsStateWithItsColumnsAndPrimaryKey() throws Exception {
+    assumeTrue(runs("psql", "--version"), "psql is not installed (Debian: postgresql-client)");
+    String tables = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-At", "-c", "\\dt"));
+    assertTrue(tables.lines().anyMatch(l -> l.matches("[^|]+\\|state\\|table\\|.*")), tables);
+    assertTrue(tables.lines().anyMatch(l -> l.matches("[^|]+\\|locks\\|table\\|.*")), tables);
+    String state = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d state"));
+    assertTrue(state.contains("Table \"statestore.state\""), state);
+    assertTrue(
+        state.matches("(?s).*state_id\\s*\\|\\s*character varying\\s*\\|\\s*\\|\\s*not null.*"),
+        state);
+    assertTrue(state.matches("(?s).*body\\s*\\|\\s*character varying\\s*\\|.*"), state);
+    assertTrue(
+        state.matches("(?s).*updated_at\\s*\\|\\s*timestamp without time zone\\s*\\|.*"), state);
+    assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
+  }
+
+  @Test
+  void sqlalchemyInspectorListsStateWithItsColumnsAndPrimaryKey() throws Exception {
+    String python = pythonWith("sqlalchemy, psycopg2");
+    assumeTrue(
+        python != null,
+        "python3 with SQLAlchemy and psycopg2 is not installed"
+            + " (Debian: python3-sqlalchemy python3-psycopg2)");
+    String script =
+        "from sqlalchemy import create_engine, inspect\n"
+            + "from sqlalchemy.engine import URL\n"
+            + "e = create_engine(URL.create('postgresql+psycopg2', username='"
+            + ServerFixture.USER
+            + "', password='"
+            + ServerFixture.PASSWORD
+            + "', host='127.0.0.1', port="
+            + fixture.server.port()
+            + ", database='statestore', query={'sslmode': 'disable'}))\n"
+            + "i = inspect(e)\n"
+            + "print('tables', sorted(i.get_table_names()))\n"
+            + "for c in i.get_columns('state'):\n"
+            + "    print('column', c['name'], type(c['type']).__name__, c['nullable'])\n"
+            + "pk = i.get_pk_constraint('state')\n"
+            + "print('pk', pk['name'], pk['constrained_columns'])\n"
+            + "print('has', i.has_table('state'))\n";
+    String out = run(List.of(python, "-c", script));
+    assertTrue(out.contains("tables ['locks', 'state']"), out);
+    assertTrue(out.contains("column state_id VARCHAR False"), out);
+    assertTrue(out.contains("column body VARCHAR False"), out);
+    assertTrue(out.contains("column updated_at TIMESTAMP True"), out);
+    assertTrue(out.contains("pk state_pkey ['state_id']"), out);
+    assertTrue(out.contains("has True"), out);
   }
 
   @Test
