@@ -1,11 +1,15 @@
 package io.statestore.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +25,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +66,7 @@ public final class PgServer implements AutoCloseable {
   private final ServerConfig config;
   private final ServerSocket listener;
   private final CatalogDatabase catalog;
+  private final SSLContext tls;
   private final ThreadPoolExecutor workers;
   private final Semaphore slots;
   private final Map<Integer, PgSession> sessions = new ConcurrentHashMap<>();
@@ -69,8 +76,10 @@ public final class PgServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closing;
 
-  private PgServer(ServerConfig config, ServerSocket listener, CatalogDatabase catalog) {
+  private PgServer(
+      ServerConfig config, ServerSocket listener, CatalogDatabase catalog, SSLContext tls) {
     this.config = config;
+    this.tls = tls;
     this.listener = listener;
     this.catalog = catalog;
     this.slots = new Semaphore(config.getMaxConnections());
@@ -93,6 +102,7 @@ public final class PgServer implements AutoCloseable {
   /** Opens the store once (to check it and read its tables), then listens. */
   public static PgServer start(ServerConfig config) throws IOException, SQLException {
     config.validate();
+    SSLContext tls = config.getTlsKeyStore() == null ? null : tlsContext(config);
     CatalogDatabase catalog;
     try (Connection probe = openEngine(config)) {
       catalog = CatalogDatabase.mirror(probe);
@@ -108,14 +118,44 @@ public final class PgServer implements AutoCloseable {
           "Cannot listen on " + config.getHost() + ":" + config.getPort() + ": " + e.getMessage(),
           e);
     }
-    PgServer server = new PgServer(config, listener, catalog);
+    PgServer server = new PgServer(config, listener, catalog, tls);
     server.acceptor.start();
     LOG.info(
         "Serving PostgreSQL protocol on {}:{}{}",
         config.getHost(),
         server.port(),
-        config.isReadOnly() ? " (read-only)" : "");
+        (config.isReadOnly() ? " (read-only)" : "")
+            + (tls == null ? "" : config.isRequireTls() ? " (TLS required)" : " (TLS)"));
     return server;
+  }
+
+  /** The TLS context of the configured PKCS#12 key store; the message names the file only. */
+  private static SSLContext tlsContext(ServerConfig config) throws IOException {
+    char[] password = config.tlsKeyStorePassword();
+    try (InputStream in = Files.newInputStream(config.getTlsKeyStore())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password);
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IOException(
+          "Cannot use the TLS key store "
+              + config.getTlsKeyStore()
+              + " (a PKCS#12 file and its password are needed): "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
+    } finally {
+      java.util.Arrays.fill(password, ' ');
+    }
+  }
+
+  /** The TLS context, or null when the server has no key store. */
+  SSLContext tls() {
+    return tls;
   }
 
   /** The port listened on (the one chosen when the configuration said 0). */

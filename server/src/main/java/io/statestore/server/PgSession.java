@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ final class PgSession implements Runnable {
   static final int PROTOCOL_3 = 196608;
 
   private final PgServer server;
-  private final Socket socket;
+  private volatile Socket socket;
+  private boolean tls;
   final int processId;
   final int secret;
   private DataInputStream in;
@@ -43,11 +46,17 @@ final class PgSession implements Runnable {
   @Override
   public void run() {
     String user = null;
-    try (Socket s = socket) {
-      in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 16384));
-      out = new PgResponses(new PgWriter(s.getOutputStream()));
+    try {
+      streams();
       Map<String, String> startup = startup();
       if (startup == null) {
+        return;
+      }
+      if (server.config().isRequireTls() && !tls) {
+        fatal(
+            "28000",
+            "this server accepts TLS connections only: connect with sslmode=require"
+                + " (or verify-ca/verify-full)");
         return;
       }
       user = startup.get("user");
@@ -55,7 +64,7 @@ final class PgSession implements Runnable {
         fatal("28000", "no PostgreSQL user name specified in startup packet");
         return;
       }
-      if (!new PgAuthenticator(server.config(), in, out).authenticate(user)) {
+      if (!new PgAuthenticator(server.config(), in, out, tls).authenticate(user)) {
         return;
       }
       Connection engine;
@@ -93,12 +102,37 @@ final class PgSession implements Runnable {
     } catch (RuntimeException e) {
       LOG.warn("Client {} ended by an internal error", processId, e);
     } finally {
+      disconnect();
       server.ended(this);
       LOG.debug("Client {} ({}) closed", processId, user);
     }
   }
 
-  /** Reads the startup packet, answering SSL and GSS requests with 'N'; null if none follows. */
+  private void streams() throws IOException {
+    in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 16384));
+    out = new PgResponses(new PgWriter(socket.getOutputStream()));
+  }
+
+  /** Answers 'S' and runs the TLS handshake over the connection; the session goes on over TLS. */
+  private void startTls(SSLContext context) throws IOException {
+    out.writer().raw('S');
+    SSLSocket ssl =
+        (SSLSocket)
+            context
+                .getSocketFactory()
+                .createSocket(
+                    socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+    ssl.setUseClientMode(false);
+    ssl.startHandshake();
+    socket = ssl;
+    tls = true;
+    streams();
+  }
+
+  /**
+   * Reads the startup packet, answering an SSL request with 'S' and TLS when the server has a key
+   * store ('N' otherwise) and a GSS request with 'N'; null if no startup packet follows.
+   */
   private Map<String, String> startup() throws IOException {
     socket.setSoTimeout(30_000);
     while (true) {
@@ -107,6 +141,10 @@ final class PgSession implements Runnable {
       if (len < 8 || len > 10_000) {
         fatal("08P01", "invalid length of startup packet");
         return null;
+      }
+      if (code == SSL_REQUEST && !tls && server.tls() != null) {
+        startTls(server.tls());
+        continue;
       }
       if (code == SSL_REQUEST || code == GSS_REQUEST) {
         out.writer().raw('N');

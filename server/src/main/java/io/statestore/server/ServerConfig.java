@@ -2,6 +2,7 @@ package io.statestore.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -20,6 +21,10 @@ public final class ServerConfig {
   private int maxConnections = 32;
   private int idleTimeoutSeconds;
   private int statementTimeoutSeconds;
+  private Path tlsKeyStore;
+  private char[] tlsKeyStorePassword;
+  private boolean requireTls;
+  private boolean passwordOverTls;
 
   /** The address to listen on; default {@code 127.0.0.1}. */
   public ServerConfig setHost(String host) {
@@ -82,6 +87,52 @@ public final class ServerConfig {
     return this;
   }
 
+  /**
+   * Answer clients' TLS requests with the key and certificate chain in this PKCS#12 key store (as
+   * {@code keytool -genkeypair -storetype PKCS12} or {@code openssl pkcs12 -export} make it); the
+   * password opens the store and its key. Without one, TLS requests are refused and clients go on
+   * unencrypted (or stop, when they require TLS).
+   */
+  public ServerConfig setTlsKeyStore(Path pkcs12, char[] password) {
+    this.tlsKeyStore = pkcs12;
+    this.tlsKeyStorePassword = password == null ? new char[0] : password.clone();
+    return this;
+  }
+
+  /**
+   * Refuse clients that do not use TLS (SQLState 28000, before any statement); needs a key store.
+   */
+  public ServerConfig setRequireTls(boolean requireTls) {
+    this.requireTls = requireTls;
+    return this;
+  }
+
+  /**
+   * Over TLS only, ask for the password in clear (PostgreSQL's {@code password} method, checked
+   * against the user's SCRAM verifier) instead of SCRAM-SHA-256, for clients without SCRAM. Never
+   * offered on an unencrypted connection.
+   */
+  public ServerConfig setPasswordOverTls(boolean passwordOverTls) {
+    this.passwordOverTls = passwordOverTls;
+    return this;
+  }
+
+  public Path getTlsKeyStore() {
+    return tlsKeyStore;
+  }
+
+  char[] tlsKeyStorePassword() {
+    return tlsKeyStorePassword == null ? new char[0] : tlsKeyStorePassword.clone();
+  }
+
+  public boolean isRequireTls() {
+    return requireTls;
+  }
+
+  public boolean isPasswordOverTls() {
+    return passwordOverTls;
+  }
+
   public String getHost() {
     return host;
   }
@@ -135,6 +186,11 @@ public final class ServerConfig {
     if (idleTimeoutSeconds < 0 || statementTimeoutSeconds < 0) {
       throw new IllegalArgumentException("timeouts must be 0 (none) or a number of seconds");
     }
+    if ((requireTls || passwordOverTls) && tlsKeyStore == null) {
+      throw new IllegalArgumentException(
+          (requireTls ? "requiring TLS" : "passwords over TLS")
+              + " needs a TLS key store (a PKCS#12 file with the server's key and certificate)");
+    }
     if (trustLoopback) {
       try {
         if (!InetAddress.getByName(host).isLoopbackAddress()) {
@@ -153,6 +209,12 @@ public final class ServerConfig {
 
   @Override
   public String toString() {
-    return "ServerConfig[" + host + ":" + port + (readOnly ? ", read-only" : "") + "]";
+    return "ServerConfig["
+        + host
+        + ":"
+        + port
+        + (readOnly ? ", read-only" : "")
+        + (tlsKeyStore != null ? (requireTls ? ", TLS required" : ", TLS") : "")
+        + "]";
   }
 }
