@@ -87,6 +87,28 @@ final class ServeCommand extends VerbBase {
   int statementTimeout;
 
   @Option(
+      names = "--tls-keystore",
+      paramLabel = "<file>",
+      description = {
+        "A PKCS#12 file with the server's TLS key and certificate chain; its password is read",
+        "from $STATESTORE_SERVE_TLS_PASSWORD. Clients asking for TLS then get it."
+      })
+  Path tlsKeyStore;
+
+  @Option(
+      names = "--require-tls",
+      description = "Refuse clients that do not use TLS (SQLState 28000); needs --tls-keystore.")
+  boolean requireTls;
+
+  @Option(
+      names = "--password-over-tls",
+      description = {
+        "Over TLS, ask for the password itself instead of SCRAM-SHA-256 (for clients",
+        "without SCRAM); never without TLS. Needs --tls-keystore."
+      })
+  boolean passwordOverTls;
+
+  @Option(
       names = "--trust",
       description = "No passwords at all; only when listening on a loopback address.")
   boolean trust;
@@ -112,7 +134,13 @@ final class ServeCommand extends VerbBase {
             .setMaxConnections(maxConnections)
             .setIdleTimeoutSeconds(idleTimeout)
             .setStatementTimeoutSeconds(statementTimeout)
-            .setTrustLoopback(trust);
+            .setTrustLoopback(trust)
+            .setRequireTls(requireTls)
+            .setPasswordOverTls(passwordOverTls);
+    if (tlsKeyStore != null) {
+      String secret = System.getenv("STATESTORE_SERVE_TLS_PASSWORD");
+      config.setTlsKeyStore(tlsKeyStore, secret == null ? new char[0] : secret.toCharArray());
+    }
     Properties p = new Properties();
     store.properties.forEach(p::setProperty);
     config.setStoreProperties(p);

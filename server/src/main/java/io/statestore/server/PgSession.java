@@ -76,13 +76,7 @@ final class PgSession implements Runnable {
         return;
       }
       SessionCommands session = new SessionCommands(server.parameters(startup, user));
-      runner =
-          new StatementRunner(
-              engine,
-              server.catalog(),
-              session,
-              server.versionText(),
-              server.config().getStatementTimeoutSeconds());
+      runner = new StatementRunner(engine, server.catalog(), session, server.versionText());
       try {
         greet(session);
         loop(new ExtendedQueries(runner, out, notices, this::track));
@@ -200,6 +194,7 @@ final class PgSession implements Runnable {
       if (type == 'X') {
         return;
       }
+      runner.busy();
       if (skipToSync && type != 'S') {
         continue;
       }
@@ -208,7 +203,7 @@ final class PgSession implements Runnable {
           case 'Q':
             simpleQuery(m.cstring());
             extended.closePortals();
-            out.readyForQuery(status());
+            ready();
             break;
           case 'P':
             extended.parse(m);
@@ -233,7 +228,7 @@ final class PgSession implements Runnable {
             if (!inTransaction) {
               extended.closePortals();
             }
-            out.readyForQuery(status());
+            ready();
             break;
           default:
             throw new PgException("0A000", "message type '" + type + "' is not supported");
@@ -242,12 +237,18 @@ final class PgSession implements Runnable {
         out.notices(notices);
         out.error("ERROR", e.sqlState, e.getMessage());
         if (type == 'Q') {
-          out.readyForQuery(status());
+          ready();
         } else {
           skipToSync = true;
         }
       }
     }
+  }
+
+  /** Tells the client the server is ready: a cancel request from now on finds nothing to stop. */
+  private void ready() throws IOException {
+    runner.idle();
+    out.readyForQuery(status());
   }
 
   private char status() {

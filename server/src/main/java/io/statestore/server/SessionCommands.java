@@ -22,6 +22,8 @@ final class SessionCommands {
   private static final Pattern SHOW = Pattern.compile("(?is)\\s*SHOW\\s+([\\w.]+)\\s*;?\\s*");
   private static final Pattern RESET = Pattern.compile("(?is)\\s*RESET\\s+([\\w.]+)\\s*;?\\s*");
 
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h|d|)");
+
   private final Map<String, String> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final Map<String, String> defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -52,6 +54,28 @@ final class SessionCommands {
       default:
         return false;
     }
+  }
+
+  /**
+   * The session's {@code statement_timeout} in milliseconds (0: none), read as PostgreSQL reads it:
+   * a number of milliseconds, or a number with a unit ({@code ms}, {@code s}, {@code min}, {@code
+   * h}).
+   */
+  long statementTimeoutMillis() {
+    String v = params.getOrDefault("statement_timeout", "0").strip().toLowerCase(Locale.ROOT);
+    Matcher m = DURATION.matcher(v);
+    if (!m.matches()) {
+      return 0;
+    }
+    double n = Double.parseDouble(m.group(1));
+    String unit = m.group(2);
+    double factor =
+        unit.isEmpty() || unit.equals("ms")
+            ? 1
+            : unit.equals("s")
+                ? 1000
+                : unit.equals("min") ? 60_000 : unit.equals("h") ? 3_600_000 : 86_400_000;
+    return (long) (n * factor);
   }
 
   String get(String name) {

@@ -21,21 +21,20 @@ final class StatementRunner implements AutoCloseable {
   private final CatalogDatabase catalog;
   private final SessionCommands session;
   private final String versionText;
-  private final int timeoutSeconds;
   private Connection catalogConnection;
   private volatile Statement running;
 
+  /** A cancel request came while the client's messages were being answered. */
+  private volatile boolean cancelled;
+
+  private volatile boolean busy;
+
   StatementRunner(
-      Connection engine,
-      CatalogDatabase catalog,
-      SessionCommands session,
-      String versionText,
-      int timeoutSeconds) {
+      Connection engine, CatalogDatabase catalog, SessionCommands session, String versionText) {
     this.engine = engine;
     this.catalog = catalog;
     this.session = session;
     this.versionText = versionText;
-    this.timeoutSeconds = timeoutSeconds;
   }
 
   /** Classifies one statement and turns its {@code $n} placeholders into JDBC's. */
@@ -166,10 +165,14 @@ final class StatementRunner implements AutoCloseable {
         }
         PgParams.bind(ps, j + 1, params[p], q.paramOid(p));
       }
-      if (timeoutSeconds > 0) {
-        ps.setQueryTimeout(timeoutSeconds);
-      }
+      long timeoutMillis = session.statementTimeoutMillis();
+      // JDBC counts whole seconds: a PostgreSQL timeout of 500 ms waits up to a second
+      ps.setQueryTimeout(
+          timeoutMillis <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (timeoutMillis + 999) / 1000));
       running = ps;
+      if (cancelled) {
+        throw new SQLException("canceling statement due to user request", "57014");
+      }
       boolean rows = ps.execute();
       warnings(ps, notices);
       if (rows) {
@@ -191,6 +194,12 @@ final class StatementRunner implements AutoCloseable {
         } catch (SQLException ignored) {
           // the statement failed already; its close adds nothing
         }
+      }
+      if ("HYT00".equals(e.getSQLState()) && session.statementTimeoutMillis() > 0) {
+        throw new PgException("57014", "canceling statement due to statement timeout");
+      }
+      if (cancelled && "57014".equals(e.getSQLState())) {
+        throw new PgException("57014", "canceling statement due to user request");
       }
       throw Errors.of(e, catalogRoute);
     } finally {
@@ -217,8 +226,26 @@ final class StatementRunner implements AutoCloseable {
     }
   }
 
-  /** Cancels the statement running now, if any (from another thread). */
+  /** The client sent a message: a cancel request from now on stops what it asked for. */
+  void busy() {
+    busy = true;
+  }
+
+  /** The server answered everything and waits for the client: nothing to cancel any more. */
+  void idle() {
+    busy = false;
+    cancelled = false;
+  }
+
+  /**
+   * Cancels the statement running now, or the next one to run before the client is answered (from
+   * another thread).
+   */
   void cancel() {
+    if (!busy) {
+      return; // as in PostgreSQL, a cancel request between statements does nothing
+    }
+    cancelled = true;
     Statement s = running;
     if (s != null) {
       try {

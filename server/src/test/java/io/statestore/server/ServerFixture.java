@@ -12,7 +12,7 @@ final class ServerFixture implements AutoCloseable {
   static final String USER = "analyst";
   static final String PASSWORD = "correct horse battery staple";
 
-  final String store = "memory:serve-" + UUID.randomUUID();
+  final String store;
   final PgServer server;
 
   ServerFixture(boolean readOnly) throws Exception {
@@ -20,6 +20,12 @@ final class ServerFixture implements AutoCloseable {
   }
 
   ServerFixture(ServerConfig config) throws Exception {
+    this(config, "memory:serve-" + UUID.randomUUID());
+  }
+
+  /** A server over the given store. */
+  ServerFixture(ServerConfig config, String store) throws Exception {
+    this.store = store;
     config
         .setPort(0)
         .setStoreUri(store)
