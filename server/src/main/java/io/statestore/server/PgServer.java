@@ -289,6 +289,13 @@ public final class PgServer implements AutoCloseable {
     p.put("max_identifier_length", "63");
     p.put("extra_float_digits", "1");
     p.put("statement_timeout", Integer.toString(config.getStatementTimeoutSeconds() * 1000));
+    p.put("server_version_num", "90600");
+    p.put("max_connections", Integer.toString(config.getMaxConnections()));
+    p.put("default_transaction_isolation", "read committed");
+    p.put("bytea_output", "hex");
+    p.put("lock_timeout", "0");
+    p.put("idle_in_transaction_session_timeout", "0");
+    p.put("lc_messages", "C");
     p.put("lc_collate", "C");
     p.put("lc_ctype", "C");
     return p;

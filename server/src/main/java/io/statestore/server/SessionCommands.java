@@ -19,7 +19,12 @@ final class SessionCommands {
           "(?is)\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][\\w.]*)\\s*(?:=|\\bTO\\b)\\s*(.*?)\\s*;?\\s*");
   private static final Pattern SET_TIME_ZONE =
       Pattern.compile("(?is)\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?TIME\\s+ZONE\\s+(.*?)\\s*;?\\s*");
-  private static final Pattern SHOW = Pattern.compile("(?is)\\s*SHOW\\s+([\\w.]+)\\s*;?\\s*");
+  private static final Pattern SHOW =
+      Pattern.compile("(?is)\\s*SHOW\\s+([\\w.]+(?:\\s+[\\w.]+)*)\\s*;?\\s*");
+  private static final Pattern CURRENT_SETTING =
+      Pattern.compile(
+          "(?i)(?<![\\w.])(?:pg_catalog\\s*\\.\\s*)?current_setting\\s*\\(\\s*'((?:[^']|'')*)'"
+              + "\\s*(?:,\\s*(true|false)\\s*)?\\)");
   private static final Pattern RESET = Pattern.compile("(?is)\\s*RESET\\s+([\\w.]+)\\s*;?\\s*");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h|d|)");
@@ -82,7 +87,33 @@ final class SessionCommands {
     return params.get(name);
   }
 
-  QueryResult run(String keyword, String sql, List<String> notices) {
+  /**
+   * The statement with each {@code current_setting('name')} replaced by the session's value, as a
+   * string literal; an unknown name is 42704 unless its second argument ({@code missing_ok}) is
+   * true, which gives NULL.
+   */
+  String currentSettings(String sql) throws PgException {
+    Matcher m = CURRENT_SETTING.matcher(sql);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1).replace("''", "'");
+      String value = params.get(name);
+      if (value == null && !"true".equalsIgnoreCase(m.group(2))) {
+        throw unknown(name);
+      }
+      m.appendReplacement(
+          b,
+          Matcher.quoteReplacement(
+              value == null ? "CAST(NULL AS VARCHAR)" : "'" + value.replace("'", "''") + "'"));
+    }
+    return m.appendTail(b).toString();
+  }
+
+  private static PgException unknown(String name) {
+    return new PgException("42704", "unrecognized configuration parameter \"" + name + "\"");
+  }
+
+  QueryResult run(String keyword, String sql, List<String> notices) throws PgException {
     switch (keyword) {
       case "SET":
         return set(sql);
@@ -157,9 +188,9 @@ final class SessionCommands {
     return s;
   }
 
-  private QueryResult show(String sql) {
+  private QueryResult show(String sql) throws PgException {
     Matcher m = SHOW.matcher(sql);
-    String name = m.matches() ? m.group(1) : "";
+    String name = m.matches() ? m.group(1).replaceAll("\\s+", " ") : "";
     List<Object[]> rows = new ArrayList<>();
     if (name.equalsIgnoreCase("all")) {
       params.forEach((k, v) -> rows.add(new Object[] {k, v, ""}));
@@ -168,10 +199,25 @@ final class SessionCommands {
           rows);
     }
     String key = name.toLowerCase(Locale.ROOT);
-    if (key.equals("transaction")) {
-      key = "transaction_isolation"; // SHOW TRANSACTION ISOLATION LEVEL
+    switch (key) {
+      case "transaction isolation level":
+        key = "transaction_isolation";
+        break;
+      case "time zone":
+        key = "TimeZone";
+        break;
+      case "session authorization":
+        key = "session_authorization";
+        break;
+      default:
+        if (key.contains(" ")) {
+          throw new PgException("42601", "syntax error at or near \"" + name + "\"");
+        }
     }
-    String value = params.getOrDefault(key, "");
+    String value = params.get(key);
+    if (value == null) {
+      throw unknown(name);
+    }
     rows.add(new Object[] {value});
     return QueryResult.rows(List.of(PgColumn.text(key)), rows);
   }

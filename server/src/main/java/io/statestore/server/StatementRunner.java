@@ -56,7 +56,7 @@ final class StatementRunner implements AutoCloseable {
       jdbc = one;
     } else if (isRead(keyword) && SqlText.isCatalog(one)) {
       route = PreparedQuery.Route.CATALOG;
-      jdbc = SqlText.toJdbc(CatalogSql.rewrite(one, versionText), order);
+      jdbc = SqlText.toJdbc(CatalogSql.rewrite(session.currentSettings(one), versionText), order);
     } else {
       route = PreparedQuery.Route.ENGINE;
       jdbc = SqlText.toJdbc(one, order);

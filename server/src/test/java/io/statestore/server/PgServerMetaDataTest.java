@@ -1,11 +1,14 @@
 package io.statestore.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +30,34 @@ class PgServerMetaDataTest {
   @AfterAll
   static void stop() {
     fixture.close();
+  }
+
+  @Test
+  void sessionParametersAsPostgresqlAnswersThem() throws Exception {
+    try (Connection c = fixture.connect();
+        Statement s = c.createStatement()) {
+      SQLException unknown =
+          assertThrows(SQLException.class, () -> s.executeQuery("SHOW no_such_parameter"));
+      assertEquals("42704", unknown.getSQLState(), unknown.getMessage());
+      assertTrue(unknown.getMessage().contains("no_such_parameter"), unknown.getMessage());
+      assertEquals("read committed", one(s, "SHOW TRANSACTION ISOLATION LEVEL"));
+      assertEquals("90600", one(s, "SHOW server_version_num"));
+      s.execute("SET application_name = 'dashboards'");
+      assertEquals("dashboards", one(s, "SELECT current_setting('application_name')"));
+      assertEquals("UTF8", one(s, "SELECT pg_catalog.current_setting('server_encoding')"));
+      assertEquals(null, one(s, "SELECT current_setting('no_such_parameter', true)"));
+      SQLException missing =
+          assertThrows(
+              SQLException.class, () -> one(s, "SELECT current_setting('no_such_parameter')"));
+      assertEquals("42704", missing.getSQLState(), missing.getMessage());
+    }
+  }
+
+  private static String one(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    }
   }
 
   @Test
