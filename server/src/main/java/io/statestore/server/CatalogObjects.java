@@ -28,6 +28,30 @@ public final class CatalogObjects {
     return "statestore";
   }
 
+  /**
+   * {@code pg_table_is_visible(oid)}: whether the relation's schema is on the search path (the
+   * session's schema, then {@code pg_catalog}), as PostgreSQL decides which of two same-named
+   * tables an unqualified name means.
+   */
+  public static Boolean pgTableIsVisible(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT n.nspname IN (CURRENT_SCHEMA, 'pg_catalog') FROM "
+                + S
+                + ".pg_class c"
+                + " JOIN "
+                + S
+                + ".pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
+      ps.setInt(1, oid);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
   /** {@code pg_type_is_visible(oid)}: the built-in types are all on the search path. */
   public static Boolean pgTypeIsVisible(Integer oid) {
     return oid == null ? null : Boolean.TRUE;
@@ -256,6 +280,7 @@ public final class CatalogObjects {
     String[][] aliases = {
       {"pg_get_userbyid", "pgGetUserbyid"},
       {"pg_type_is_visible", "pgTypeIsVisible"},
+      {"pg_table_is_visible", "pgTableIsVisible"},
       {"regtype_name", "regtypeName"},
       {"regclass_name", "regclassName"},
       {"regclass_oid", "regclassOid"},

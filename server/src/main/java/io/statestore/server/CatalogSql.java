@@ -54,11 +54,12 @@ final class CatalogSql {
   private static final Pattern KEYWORD_LABEL =
       Pattern.compile("(?i)\\bAS\\s+(default|user|value|key|year|month|day)\\b");
 
+  private static final Pattern UNNEST = Pattern.compile("(?i)pg_catalog\\s*\\.\\s*unnest\\s*\\(");
   private static final Pattern INFO_VIEWS =
       Pattern.compile("(?i)(?<![\\w.\"])information_schema\\s*\\.\\s*(tables|columns)\\b");
   private static final Pattern FUNCTIONS =
       Pattern.compile(
-          "(?i)(?<![\\w.\"])(?:pg_catalog\\s*\\.\\s*)?(pg_get_userbyid|pg_type_is_visible"
+          "(?i)(?<![\\w.\"])(?:pg_catalog\\s*\\.\\s*)?(pg_get_userbyid|pg_type_is_visible|pg_table_is_visible"
               + "|obj_description|col_description|pg_get_constraintdef|pg_get_indexdef)\\s*\\(");
   private static final Pattern PK_UNNEST =
       Pattern.compile(
@@ -113,6 +114,7 @@ final class CatalogSql {
                               + m.group(1)
                               + ")");
           c = CATALOG_TYPE.matcher(c).replaceAll("::$1");
+          c = UNNEST.matcher(c).replaceAll("UNNEST(");
           c = KEYWORD_LABEL.matcher(c).replaceAll(m -> "AS \"" + m.group(1).toLowerCase() + "\"");
           c = INFO_VIEWS.matcher(c).replaceAll(CatalogTables.SCHEMA + ".information_schema_$1");
           c = TABLES.matcher(c).replaceAll(CatalogTables.SCHEMA + ".$1");

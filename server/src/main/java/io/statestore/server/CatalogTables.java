@@ -155,6 +155,17 @@ final class CatalogTables {
       "consrc",
       "CAST(NULL AS VARCHAR)"
     },
+    {
+      "pg_database",
+      "datcollate",
+      "'C'",
+      "datctype",
+      "'C'",
+      "datistemplate",
+      "FALSE",
+      "datconnlimit",
+      "-1"
+    },
     {"pg_attrdef"},
     {"pg_description"},
     {"pg_inherits"},
@@ -238,6 +249,7 @@ final class CatalogTables {
       s.execute("DELETE FROM " + SCHEMA + ".pg_description WHERE objoid IN " + own);
       s.execute("DELETE FROM " + SCHEMA + ".pg_class WHERE oid IN " + own);
       s.execute("DELETE FROM " + SCHEMA + ".pg_namespace WHERE nspname = '" + SCHEMA + "'");
+      s.execute("UPDATE " + SCHEMA + ".pg_database SET datname = '" + CatalogSql.DATABASE + "'");
       for (String view : List.of("tables", "columns")) {
         s.execute(
             "CREATE VIEW "

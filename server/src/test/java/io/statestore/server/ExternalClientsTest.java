@@ -81,6 +81,10 @@ class ExternalClientsTest {
     assertTrue(
         state.matches("(?s).*updated_at\\s*\\|\\s*timestamp without time zone\\s*\\|.*"), state);
     assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
+    // H2's information_schema has a table named locks too: only the one on the search path shows
+    String locks = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d locks"));
+    assertTrue(locks.contains("Table \"statestore.locks\""), locks);
+    assertTrue(!locks.contains("information_schema"), locks);
   }
 
   @Test
