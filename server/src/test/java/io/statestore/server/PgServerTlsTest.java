@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -146,6 +147,44 @@ class PgServerTlsTest {
       try (Connection plain = connect(f, ServerFixture.PASSWORD, "disable")) {
         assertEquals(0, rows(plain)); // SCRAM-SHA-256 without TLS
       }
+    }
+  }
+
+  @Test
+  void psqlConnectsOverTls() throws Exception {
+    Process probe;
+    try {
+      probe = new ProcessBuilder("psql", "--version").redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      probe = null;
+    }
+    assumeTrue(
+        probe != null && probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
+        "psql is not installed (Debian: postgresql-client)");
+    try (ServerFixture f = new ServerFixture(tls().setRequireTls(true))) {
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "psql",
+                  "host=127.0.0.1 port="
+                      + f.server.port()
+                      + " dbname=statestore user="
+                      + ServerFixture.USER
+                      + " sslmode=verify-ca sslrootcert="
+                      + certificate,
+                  "-v",
+                  "ON_ERROR_STOP=1",
+                  "-At",
+                  "-c",
+                  "SELECT count(*) FROM state")
+              .redirectErrorStream(true);
+      pb.environment().put("PGPASSWORD", ServerFixture.PASSWORD);
+      pb.environment().put("PGCONNECT_TIMEOUT", "20");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "psql timed out");
+      assertEquals(0, p.exitValue(), "psql failed:\n" + out);
+      assertEquals("0", out.strip());
     }
   }
 
