@@ -160,7 +160,7 @@ final class SessionCommands {
     }
   }
 
-  private QueryResult set(String sql) {
+  private QueryResult set(String sql) throws PgException {
     Matcher tz = SET_TIME_ZONE.matcher(sql);
     if (tz.matches()) {
       params.put("TimeZone", unquote(tz.group(1)));
@@ -169,8 +169,17 @@ final class SessionCommands {
     Matcher m = SET.matcher(sql);
     if (m.matches()) {
       String name = m.group(1);
-      if (!name.equalsIgnoreCase("transaction") && !name.equalsIgnoreCase("session")) {
-        params.put(name, unquote(m.group(2)));
+      String value = unquote(m.group(2));
+      if (name.equalsIgnoreCase("statement_timeout")
+          && !value.equalsIgnoreCase("default")
+          && !DURATION.matcher(value.strip().toLowerCase(Locale.ROOT)).matches()) {
+        throw new PgException(
+            "22023", "invalid value for parameter \"statement_timeout\": \"" + value + "\"");
+      }
+      if (value.equalsIgnoreCase("default")) {
+        params.put(name, defaults.getOrDefault(name, ""));
+      } else if (!name.equalsIgnoreCase("transaction") && !name.equalsIgnoreCase("session")) {
+        params.put(name, value);
       }
     }
     // SET TRANSACTION ..., SET SESSION CHARACTERISTICS ...: accepted, nothing to change

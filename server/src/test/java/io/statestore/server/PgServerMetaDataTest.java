@@ -50,6 +50,13 @@ class PgServerMetaDataTest {
           assertThrows(
               SQLException.class, () -> one(s, "SELECT current_setting('no_such_parameter')"));
       assertEquals("42704", missing.getSQLState(), missing.getMessage());
+      SQLException badTimeout =
+          assertThrows(SQLException.class, () -> s.execute("SET statement_timeout = 'soon'"));
+      assertEquals("22023", badTimeout.getSQLState(), badTimeout.getMessage());
+      s.execute("SET statement_timeout = '2s'");
+      assertEquals("2s", one(s, "SHOW statement_timeout"));
+      s.execute("SET statement_timeout TO DEFAULT");
+      assertEquals("0", one(s, "SHOW statement_timeout"));
     }
   }
 
