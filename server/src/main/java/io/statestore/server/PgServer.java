@@ -168,6 +168,11 @@ public final class PgServer implements AutoCloseable {
     return sessions.size();
   }
 
+  /** How many clients' statements run now (for tests and monitoring). */
+  int runningStatements() {
+    return (int) sessions.values().stream().filter(PgSession::running).count();
+  }
+
   /** Blocks until {@link #close()} is called. */
   public void awaitClose() throws InterruptedException {
     closed.await();

@@ -302,6 +302,12 @@ final class PgSession implements Runnable {
     }
   }
 
+  /** Whether this client's statement runs now. */
+  boolean running() {
+    StatementRunner r = runner;
+    return r != null && r.running();
+  }
+
   /** Cancels the statement this client runs now (a cancel request from another connection). */
   void cancel() {
     StatementRunner r = runner;

@@ -226,6 +226,11 @@ final class StatementRunner implements AutoCloseable {
     }
   }
 
+  /** Whether a statement runs on the engine or the catalog now. */
+  boolean running() {
+    return running != null;
+  }
+
   /** The client sent a message: a cancel request from now on stops what it asked for. */
   void busy() {
     busy = true;
