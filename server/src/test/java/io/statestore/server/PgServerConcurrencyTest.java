@@ -64,7 +64,9 @@ class PgServerConcurrencyTest {
     for (int i = 0; i < 100 && serverThreads() > before; i++) {
       Thread.sleep(100);
     }
-    assertEquals(before, serverThreads(), "no server thread left after close");
+    // at most as many as before: a thread of an earlier test's server may end meanwhile
+    int after = serverThreads();
+    assertTrue(after <= before, "no server thread left after close: " + after + " > " + before);
   }
 
   private static int runClient(ServerFixture f, int client, int n) throws SQLException {
