@@ -55,6 +55,7 @@ class DriverJarIT {
             "com/google/cloud/",
             "io/grpc/",
             "io/statestore/cli/",
+            "io/statestore/server/",
             "io/statestore/shaded/picocli/",
             "org/jline/")) {
       assertFalse(entries.stream().anyMatch(e -> e.startsWith(absent)), absent);

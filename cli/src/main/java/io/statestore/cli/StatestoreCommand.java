@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       LocksCommand.class,
       UnlockCommand.class,
       SqlCommand.class,
+      ServeCommand.class,
       InfoCommand.class,
       CommandLine.HelpCommand.class
     })
