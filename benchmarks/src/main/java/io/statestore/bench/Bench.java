@@ -25,6 +25,7 @@ public final class Bench {
         new PrefixQueryScenario(),
         new FullScanScenario(),
         new CopyScenario(),
+        new LatencyScenario(),
         new ColdConnectScenario(),
         new CliColdStartScenario());
   }

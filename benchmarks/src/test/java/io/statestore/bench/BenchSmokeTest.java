@@ -59,6 +59,7 @@ class BenchSmokeTest {
       case "prefix-query" -> "prefix query";
       case "full-scan" -> "full scan";
       case "copy" -> "copy";
+      case "cloud-latency" -> "full scan, 20 ms";
       case "cold-connect" -> "connect + first query";
       case "cli-get" -> "CLI get";
       default -> throw new IllegalArgumentException(scenario);

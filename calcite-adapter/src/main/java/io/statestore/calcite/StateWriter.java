@@ -141,9 +141,15 @@ public final class StateWriter {
       checked.add(doc);
     }
     if (checked.size() > 1) {
+      List<Callable<Boolean>> checks = new ArrayList<>(checked.size());
       for (PreparedDocument doc : checked) {
-        if (store.exists(doc.stateId(), deadline)) {
-          throw duplicate(doc.stateId(), "");
+        checks.add(() -> store.exists(doc.stateId(), deadline));
+      }
+      ParallelCalls.Outcome<Boolean> found = ParallelCalls.run(checks, store.parallelRequests());
+      throwIfFailed(found);
+      for (int i = 0; i < checked.size(); i++) {
+        if (found.results().get(i)) {
+          throw duplicate(checked.get(i).stateId(), "");
         }
       }
     }
@@ -151,7 +157,7 @@ public final class StateWriter {
     for (PreparedDocument doc : checked) {
       writes.add(() -> store.insert(doc, deadline));
     }
-    ParallelWrites.Outcome<Version> out = ParallelWrites.run(writes, store.parallelRequests());
+    ParallelCalls.Outcome<Version> out = ParallelCalls.run(writes, store.parallelRequests());
     if (out.failure() != null) {
       List<String> inserted = new ArrayList<>(checked.size());
       List<Version> versions = new ArrayList<>(checked.size());
@@ -222,11 +228,11 @@ public final class StateWriter {
             return true;
           });
     }
-    throwIfFailed(ParallelWrites.run(writes, store.parallelRequests()));
+    throwIfFailed(ParallelCalls.run(writes, store.parallelRequests()));
     return batch.size();
   }
 
-  private static void throwIfFailed(ParallelWrites.Outcome<?> outcome) {
+  private static void throwIfFailed(ParallelCalls.Outcome<?> outcome) {
     if (outcome.failure() != null) {
       throw outcome.failure();
     }
@@ -244,7 +250,7 @@ public final class StateWriter {
       byte[] expected = bytes(batch.get(i)[1]);
       writes.add(() -> store.replaceIfBody(doc, expected, deadline));
     }
-    throwIfFailed(ParallelWrites.run(writes, store.parallelRequests()));
+    throwIfFailed(ParallelCalls.run(writes, store.parallelRequests()));
     return next.size();
   }
 

@@ -9,13 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 
 /**
- * Runs the writes of one statement's batch, one per row, up to a window at once, so that a batch
- * against a store with network latency takes about {@code rows / window} round trips instead of
- * {@code rows}. Each write still takes its own state's lock. After the first failure no further
- * write starts; those already running finish, so that the caller knows exactly which rows were
- * written and can undo them. A window of 1, or a batch of one row, runs on the caller's thread.
+ * Runs the store calls of one statement's batch, one per row (its existence check, or its write),
+ * up to a window at once, so that a batch against a store with network latency takes about {@code
+ * rows / window} round trips instead of {@code rows}. Each write still takes its own state's lock.
+ * After the first failure no further call starts; those already running finish, so that the caller
+ * knows exactly which rows were written and can undo them. A window of 1, or a batch of one row,
+ * runs on the caller's thread.
  */
-final class ParallelWrites {
+final class ParallelCalls {
 
   /**
    * What a batch did: each row's result in row order ({@code null} for a row that failed or never
@@ -25,7 +26,7 @@ final class ParallelWrites {
    */
   record Outcome<T>(List<T> results, RuntimeException failure) {}
 
-  private ParallelWrites() {}
+  private ParallelCalls() {}
 
   /** Runs the writes, at most {@code window} at a time. */
   static <T> Outcome<T> run(List<Callable<T>> writes, int window) {
