@@ -26,6 +26,7 @@ public final class Bench {
         new FullScanScenario(),
         new CopyScenario(),
         new LatencyScenario(),
+        new ServeScenario(),
         new ColdConnectScenario(),
         new CliColdStartScenario());
   }

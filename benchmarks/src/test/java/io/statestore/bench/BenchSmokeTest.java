@@ -60,6 +60,7 @@ class BenchSmokeTest {
       case "full-scan" -> "full scan";
       case "copy" -> "copy";
       case "cloud-latency" -> "full scan, 20 ms";
+      case "serve" -> "serve: point read";
       case "cold-connect" -> "connect + first query";
       case "cli-get" -> "CLI get";
       default -> throw new IllegalArgumentException(scenario);
