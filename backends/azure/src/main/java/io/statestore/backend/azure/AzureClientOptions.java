@@ -1,10 +1,9 @@
 package io.statestore.backend.azure;
 
+import io.statestore.core.objectstore.RequestTimeouts;
 import io.statestore.spi.ErrorKind;
-import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateStoreException;
-import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -48,20 +47,10 @@ record AzureClientOptions(
     return new AzureClientOptions(
         pageSize,
         maxTries,
-        seconds(settings, AzureSettings.READ_TIMEOUT_SECONDS),
+        RequestTimeouts.of(settings, AzureSettings.READ_TIMEOUT_SECONDS),
         retryDelay,
         maxRetryDelay,
-        seconds(settings, AzureSettings.CONNECT_TIMEOUT_SECONDS));
-  }
-
-  private static Duration seconds(Settings settings, SettingDefinition def) {
-    BigDecimal s = settings.findDecimal(def).orElseThrow();
-    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_CONFIGURATION,
-          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
-    }
-    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
+        RequestTimeouts.of(settings, AzureSettings.CONNECT_TIMEOUT_SECONDS));
   }
 
   /** A copy with another listing page size. */

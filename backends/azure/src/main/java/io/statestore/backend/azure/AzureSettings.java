@@ -1,5 +1,6 @@
 package io.statestore.backend.azure;
 
+import io.statestore.core.objectstore.RequestTimeouts;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.SettingKind;
 import java.util.List;
@@ -25,20 +26,10 @@ public final class AzureSettings {
 
   /** The longest wait for a connection to the store. */
   public static final SettingDefinition CONNECT_TIMEOUT_SECONDS =
-      SettingDefinition.builder("azure.connect_timeout_seconds", SettingKind.DECIMAL)
-          .label("Connect timeout (s)")
-          .description("Seconds to wait for a connection to the store before giving up.")
-          .defaultValue("10")
-          .build();
+      RequestTimeouts.connectTimeout("azure");
 
   /** The longest wait for the store's answer to one request. */
-  public static final SettingDefinition READ_TIMEOUT_SECONDS =
-      SettingDefinition.builder("azure.read_timeout_seconds", SettingKind.DECIMAL)
-          .label("Read timeout (s)")
-          .description(
-              "Seconds to wait for the store's answer to one request (each retry waits again).")
-          .defaultValue("30")
-          .build();
+  public static final SettingDefinition READ_TIMEOUT_SECONDS = RequestTimeouts.readTimeout("azure");
 
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =

@@ -1,10 +1,9 @@
 package io.statestore.backend.gcs;
 
+import io.statestore.core.objectstore.RequestTimeouts;
 import io.statestore.spi.ErrorKind;
-import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateStoreException;
-import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -49,21 +48,11 @@ record GcsClientOptions(
    *     not a number of seconds above 0 and at most a day
    */
   GcsClientOptions withTimeouts(Settings settings) {
-    Duration connect = seconds(settings, GcsSettings.CONNECT_TIMEOUT_SECONDS);
-    Duration read = seconds(settings, GcsSettings.READ_TIMEOUT_SECONDS);
+    Duration connect = RequestTimeouts.of(settings, GcsSettings.CONNECT_TIMEOUT_SECONDS);
+    Duration read = RequestTimeouts.of(settings, GcsSettings.READ_TIMEOUT_SECONDS);
     Duration total = connect.plus(read).multipliedBy(maxAttempts).plus(maxRetryDelay);
     return new GcsClientOptions(
         pageSize, maxAttempts, retryDelay, maxRetryDelay, total, connect, read);
-  }
-
-  private static Duration seconds(Settings settings, SettingDefinition def) {
-    BigDecimal s = settings.findDecimal(def).orElseThrow();
-    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_CONFIGURATION,
-          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
-    }
-    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
   }
 
   /** A copy with another listing page size. */

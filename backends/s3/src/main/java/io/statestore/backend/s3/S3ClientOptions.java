@@ -1,12 +1,11 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.RequestTimeouts;
 import io.statestore.spi.Environment;
 import io.statestore.spi.ErrorKind;
-import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.Settings;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -70,18 +69,8 @@ record S3ClientOptions(
         region.isPresent(),
         endpoint,
         pathStyle,
-        seconds(settings, S3Settings.CONNECT_TIMEOUT_SECONDS),
-        seconds(settings, S3Settings.READ_TIMEOUT_SECONDS));
-  }
-
-  private static Duration seconds(Settings settings, SettingDefinition def) {
-    BigDecimal s = settings.findDecimal(def).orElse(BigDecimal.TEN);
-    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
-      throw new StateStoreException(
-          ErrorKind.INVALID_CONFIGURATION,
-          "Setting '" + def.key() + "' must be a number of seconds above 0 and at most 86400");
-    }
-    return Duration.ofMillis(Math.max(1, s.movePointRight(3).longValue()));
+        RequestTimeouts.of(settings, S3Settings.CONNECT_TIMEOUT_SECONDS),
+        RequestTimeouts.of(settings, S3Settings.READ_TIMEOUT_SECONDS));
   }
 
   private static URI endpoint(String text) {

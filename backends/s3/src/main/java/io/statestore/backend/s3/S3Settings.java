@@ -1,5 +1,6 @@
 package io.statestore.backend.s3;
 
+import io.statestore.core.objectstore.RequestTimeouts;
 import io.statestore.spi.SettingDefinition;
 import io.statestore.spi.SettingKind;
 import java.util.List;
@@ -59,20 +60,10 @@ public final class S3Settings {
 
   /** The longest wait for a connection to the store. */
   public static final SettingDefinition CONNECT_TIMEOUT_SECONDS =
-      SettingDefinition.builder("s3.connect_timeout_seconds", SettingKind.DECIMAL)
-          .label("Connect timeout (s)")
-          .description("Seconds to wait for a connection to the store before giving up.")
-          .defaultValue("10")
-          .build();
+      RequestTimeouts.connectTimeout("s3");
 
   /** The longest wait for the store's answer to one request. */
-  public static final SettingDefinition READ_TIMEOUT_SECONDS =
-      SettingDefinition.builder("s3.read_timeout_seconds", SettingKind.DECIMAL)
-          .label("Read timeout (s)")
-          .description(
-              "Seconds to wait for the store's answer to one request (each retry waits again).")
-          .defaultValue("30")
-          .build();
+  public static final SettingDefinition READ_TIMEOUT_SECONDS = RequestTimeouts.readTimeout("s3");
 
   /** All of them, in documentation order. */
   public static final List<SettingDefinition> ALL =
