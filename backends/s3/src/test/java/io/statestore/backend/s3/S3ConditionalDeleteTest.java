@@ -11,12 +11,8 @@ import io.statestore.spi.Precondition;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Compare-and-set deletes against stores that honour {@code If-Match} on {@code DeleteObject} to
@@ -24,34 +20,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with 404), as S3Proxy itself (204 for a missing key), and as a store without conditional deletes
  * (501). Each counts the requests that reach the store.
  */
-class S3ConditionalDeleteTest {
+class S3ConditionalDeleteTest extends ProxiedBucketTest {
   private static final byte[] ONE = "1723058800.5".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TWO = "1723058801.5".getBytes(StandardCharsets.US_ASCII);
 
-  private WriteSerializingProxy proxy;
-  private S3ProxyServer server;
-  private S3Client admin;
-  private String bucket;
-
-  @BeforeEach
-  void freshBucket() {
-    server = S3ProxyServer.get();
-    proxy = server.proxy();
-    Assumptions.assumeTrue(proxy != null, "needs the proxy in front of S3Proxy");
-    admin = server.admin();
-    bucket = server.newBucket();
-  }
-
-  @AfterEach
-  void asBefore() {
-    if (proxy != null) {
-      proxy.refuseConditionalDeletes(false);
-      proxy.passConditionalDeletesOfMissingKeys(false);
-    }
-  }
-
-  private ObjectStoreBackend open() {
-    return server.open("s3://" + bucket, Map.of(), 1000);
+  @Override
+  protected void clearFaults(WriteSerializingProxy proxy) {
+    proxy.refuseConditionalDeletes(false);
+    proxy.passConditionalDeletesOfMissingKeys(false);
   }
 
   private static S3ConditionalDeletes.Mode mode(ObjectStoreBackend backend) {

@@ -18,13 +18,8 @@ import io.statestore.spi.StateStoreException;
 import io.statestore.spi.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Successful answers that carry no {@code ETag}, in front of a real S3Proxy. Its file stores answer
@@ -33,32 +28,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the lost-update torture test with "returned no ETag for lock". None of these may surface as
  * {@link ErrorKind#UNSUPPORTED} while the store does give ETags.
  */
-class S3MissingETagTest {
+class S3MissingETagTest extends ProxiedBucketTest {
   private static final byte[] STAMP = "1723058800.5".getBytes(StandardCharsets.US_ASCII);
 
-  private S3ProxyServer server;
-  private WriteSerializingProxy proxy;
-  private S3Client admin;
-  private String bucket;
-
-  @BeforeEach
-  void freshBucket() {
-    server = S3ProxyServer.get();
-    proxy = server.proxy();
-    Assumptions.assumeTrue(proxy != null, "needs the proxy in front of S3Proxy");
-    admin = server.admin();
-    bucket = server.newBucket();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    if (proxy != null) {
-      proxy.clearETagFaults();
-    }
-  }
-
-  private ObjectStoreBackend open() {
-    return server.open("s3://" + bucket, Map.of(), 1000);
+  @Override
+  protected void clearFaults(WriteSerializingProxy proxy) {
+    proxy.clearETagFaults();
   }
 
   private String eTagOf(String key) {
