@@ -38,7 +38,7 @@ final class ParallelCalls {
         } catch (RuntimeException e) {
           return new Outcome<>(results, e);
         } catch (Exception e) {
-          return new Outcome<>(results, new IllegalStateException(e));
+          return new Outcome<>(results, StoreRequests.failure(new ExecutionException(e)));
         }
       }
       return new Outcome<>(results, null);
@@ -73,11 +73,9 @@ final class ParallelCalls {
       done.take().get();
       return null;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+      return StoreRequests.failure(e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new IllegalStateException("interrupted while writing a batch", e);
+      return StoreRequests.interrupted("writing a batch", e);
     }
   }
 

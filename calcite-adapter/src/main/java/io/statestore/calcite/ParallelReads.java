@@ -47,14 +47,9 @@ final class ParallelReads<T> implements Iterator<T>, AutoCloseable {
     try {
       return head.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
+      throw StoreRequests.failure(e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading states", e);
+      throw StoreRequests.interrupted("reading states", e);
     }
   }
 

@@ -123,6 +123,41 @@ class ParallelRequestsTest {
     }
   }
 
+  @Test
+  void anInterruptedScanEndsAsCancelled() throws Exception {
+    String inner = "memory:parallel-" + UUID.randomUUID();
+    CountingBackend store = CountingBackendProvider.store(inner);
+    try (Connection c = connect(inner, 4);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO state (state_id, body) VALUES " + ROWS);
+      store.reset();
+      // Reads wait for eight readers that never come: the scan waits on its first body.
+      store.holdStateReads(8, Duration.ofSeconds(20));
+      java.util.concurrent.atomic.AtomicReference<Throwable> seen =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try (ResultSet rs = s.executeQuery("SELECT state_id, body FROM state")) {
+                  while (rs.next()) {
+                    rs.getString(2);
+                  }
+                } catch (Throwable t) {
+                  seen.set(t);
+                }
+              });
+      reader.start();
+      long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (store.mostConcurrentStateReads() < 4 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      reader.interrupt();
+      reader.join(Duration.ofSeconds(15).toMillis());
+      assertTrue(seen.get() instanceof SQLException, String.valueOf(seen.get()));
+      assertEquals("57014", ((SQLException) seen.get()).getSQLState(), seen.get().getMessage());
+    }
+  }
+
   private static int count(Statement s, String table) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
