@@ -6,61 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statestore.core.memory.MemoryBackend;
 import io.statestore.spi.ErrorKind;
-import io.statestore.spi.ListedState;
+import io.statestore.spi.ForwardingBackend;
 import io.statestore.spi.ObjectKind;
-import io.statestore.spi.Precondition;
-import io.statestore.spi.StateBackend;
 import io.statestore.spi.StateStoreException;
-import io.statestore.spi.StoredObject;
-import io.statestore.spi.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A statement's deadline bounds reads, listings and lock attempts of a store that stalls. */
 class DeadlineBoundsCallsTest {
 
-  /** A memory store whose calls stall until released. */
-  static final class StallingBackend implements StateBackend {
-    final MemoryBackend inner = new MemoryBackend("stalling", Clock.systemUTC());
+  /** A memory store whose reads, writes and listings stall until released. */
+  static final class StallingBackend extends ForwardingBackend {
+    final MemoryBackend inner;
     final CountDownLatch go = new CountDownLatch(1);
-    volatile boolean stall = true;
 
-    private void await() {
+    StallingBackend() {
+      this(new MemoryBackend("stalling", Clock.systemUTC()));
+    }
+
+    private StallingBackend(MemoryBackend inner) {
+      super(inner);
+      this.inner = inner;
+    }
+
+    @Override
+    protected void beforeRequest(Request request) {
       try {
-        if (stall && !go.await(30, TimeUnit.SECONDS)) {
+        if (request != Request.DELETE && !go.await(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("never released");
         }
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }
-
-    @Override
-    public Optional<StoredObject> read(String stateId, ObjectKind kind) {
-      await();
-      return inner.read(stateId, kind);
-    }
-
-    @Override
-    public Stream<ListedState> list(ObjectKind kind, String prefix) {
-      await();
-      return inner.list(kind, prefix);
-    }
-
-    @Override
-    public Version write(String stateId, ObjectKind kind, byte[] content, Precondition p) {
-      await();
-      return inner.write(stateId, kind, content, p);
-    }
-
-    @Override
-    public boolean delete(String stateId, ObjectKind kind, Precondition p) {
-      return inner.delete(stateId, kind, p);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.statestore.testkit;
 
 import io.statestore.core.StateStore;
 import io.statestore.core.StoreOptions;
+import io.statestore.spi.ForwardingBackend;
 import io.statestore.spi.StateBackend;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package io.statestore.testkit;
 
+import io.statestore.spi.ForwardingBackend;
 import io.statestore.spi.ListedState;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;

@@ -1,6 +1,7 @@
 package io.statestore.testkit;
 
 import io.statestore.spi.ErrorKind;
+import io.statestore.spi.ForwardingBackend;
 import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateBackend;

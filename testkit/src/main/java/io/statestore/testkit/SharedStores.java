@@ -1,6 +1,7 @@
 package io.statestore.testkit;
 
 import io.statestore.core.StateStores;
+import io.statestore.spi.ForwardingBackend;
 import io.statestore.spi.StateBackend;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
