@@ -1,10 +1,19 @@
 package io.statestore.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statestore.core.StateStore;
+import io.statestore.spi.ErrorKind;
+import io.statestore.spi.StateStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +56,24 @@ public final class HungEndpoint implements AutoCloseable {
    */
   public long firstAcceptedNanos(long fallback) {
     return anyAccepted ? firstAccepted : fallback;
+  }
+
+  /**
+   * Asserts that reading a state from {@code store}, opened on this endpoint with one-second
+   * timeouts, fails as a {@link ErrorKind#TIMEOUT} within ten seconds whose message names the
+   * read-timeout setting {@code readTimeoutKey}; returns that failure for further checks.
+   */
+  public static StateStoreException assertReadTimesOut(StateStore store, String readTimeoutKey) {
+    long start = System.nanoTime();
+    StateStoreException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> assertThrows(StateStoreException.class, () -> store.get("a")));
+    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertEquals(ErrorKind.TIMEOUT, e.kind(), e.getMessage());
+    assertTrue(e.getMessage().contains(readTimeoutKey), e.getMessage());
+    assertTrue(seconds <= 10, "took " + seconds + " s");
+    return e;
   }
 
   private void accept() {
