@@ -24,6 +24,33 @@ public final class CloudStores {
 
   private CloudStores() {}
 
+  /** A store's URL and secrets, with the credentials given as properties when there are any. */
+  private record Fixture(
+      String url, List<String> secrets, Properties credentials, Optional<Properties> wrong)
+      implements StoreFixture {
+    static Fixture inUrl(String url, List<String> secrets) {
+      return new Fixture(url, secrets, new Properties(), Optional.empty());
+    }
+
+    /** A copy each time: a test may add its own settings to it. */
+    @Override
+    public Properties properties() {
+      return (Properties) credentials.clone();
+    }
+
+    @Override
+    public Optional<Properties> wrongCredentials() {
+      return wrong.map(p -> (Properties) p.clone());
+    }
+  }
+
+  /** One property holding a credential. */
+  private static Properties property(String key, String value) {
+    Properties p = new Properties();
+    p.setProperty(key, value);
+    return p;
+  }
+
   /**
    * A fresh store of a kind ({@code s3}, {@code azure} or {@code gs}) under {@code prefix} on its
    * emulator; see {@link io.statestore.it.OnEachCloudStore}.
@@ -71,33 +98,12 @@ public final class CloudStores {
       }
     }
     String url = "jdbc:statestore:" + server.storeUri(server.newBucket("rel"), prefix);
-    return new StoreFixture() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return secrets;
-      }
-
-      @Override
-      public Properties properties() {
-        return credentials(key);
-      }
-
-      @Override
-      public Optional<Properties> wrongCredentials() {
-        return Optional.of(credentials(other));
-      }
-
-      private Properties credentials(Path file) {
-        Properties p = new Properties();
-        p.setProperty("gcs.application_credentials", file.toString());
-        return p;
-      }
-    };
+    String setting = "gcs.application_credentials";
+    return new Fixture(
+        url,
+        secrets,
+        property(setting, key.toString()),
+        Optional.of(property(setting, other.toString())));
   }
 
   private static List<String> s3Secrets() {
@@ -115,18 +121,7 @@ public final class CloudStores {
 
   /** A fresh S3 bucket, the keys in the URI's user info ({@code key:secret@}). */
   public static StoreFixture s3(String prefix) {
-    String url = CloudUrls.s3(prefix);
-    return new StoreFixture() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return s3Secrets();
-      }
-    };
+    return Fixture.inUrl(CloudUrls.s3(prefix), s3Secrets());
   }
 
   /** A fresh S3 bucket, the keys given as the {@code s3.aws_*} settings. */
@@ -140,81 +135,29 @@ public final class CloudStores {
             + "?s3.endpoint_url="
             + CloudUrls.encode(server.endpoint().toString())
             + "&s3.region=us-east-1";
-    return new StoreFixture() {
-      @Override
-      public String url() {
-        return url;
-      }
+    return new Fixture(
+        url, s3Secrets(), keys(S3ProxyServer.SECRET_KEY), Optional.of(keys(WRONG_S3_SECRET)));
+  }
 
-      @Override
-      public List<String> secrets() {
-        return s3Secrets();
-      }
-
-      @Override
-      public Properties properties() {
-        return keys(S3ProxyServer.SECRET_KEY);
-      }
-
-      @Override
-      public Optional<Properties> wrongCredentials() {
-        return Optional.of(keys(WRONG_S3_SECRET));
-      }
-
-      private Properties keys(String secret) {
-        Properties p = new Properties();
-        p.setProperty("s3.aws_access_key_id", S3ProxyServer.ACCESS_KEY);
-        p.setProperty("s3.aws_secret_access_key", secret);
-        return p;
-      }
-    };
+  private static Properties keys(String secret) {
+    Properties p = property("s3.aws_access_key_id", S3ProxyServer.ACCESS_KEY);
+    p.setProperty("s3.aws_secret_access_key", secret);
+    return p;
   }
 
   /** A fresh Azurite container, the connection string in the URL's query. */
   public static StoreFixture azure(AzuriteServer server, String prefix) {
-    String url = CloudUrls.azure(server, prefix);
-    return new StoreFixture() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return azureSecrets();
-      }
-    };
+    return Fixture.inUrl(CloudUrls.azure(server, prefix), azureSecrets());
   }
 
   /** A fresh Azurite container, the connection string given as a property. */
   public static StoreFixture azureWithProperty(AzuriteServer server, String prefix) {
     String url = "jdbc:statestore:azure://" + server.createContainer("rel") + "/" + prefix;
-    return new StoreFixture() {
-      @Override
-      public String url() {
-        return url;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return azureSecrets();
-      }
-
-      @Override
-      public Properties properties() {
-        return connection(server.connectionString());
-      }
-
-      @Override
-      public Optional<Properties> wrongCredentials() {
-        return Optional.of(connection(server.connectionString(WRONG_AZURE_KEY)));
-      }
-
-      private Properties connection(String connectionString) {
-        Properties p = new Properties();
-        p.setProperty("azure.connection_string", connectionString);
-        return p;
-      }
-    };
+    String setting = "azure.connection_string";
+    return new Fixture(
+        url,
+        azureSecrets(),
+        property(setting, server.connectionString()),
+        Optional.of(property(setting, server.connectionString(WRONG_AZURE_KEY))));
   }
 }
