@@ -20,6 +20,7 @@ import io.statestore.spi.ObjectKind;
 import io.statestore.spi.Precondition;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.Version;
+import io.statestore.testkit.Secrets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -402,11 +403,6 @@ class S3BackendTest {
   }
 
   private static void assertNoSecret(Throwable e, String secret) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      assertFalse(String.valueOf(t.getMessage()).contains(secret), "message shows a secret: " + t);
-      for (Throwable s : t.getSuppressed()) {
-        assertFalse(String.valueOf(s.getMessage()).contains(secret), "suppressed shows it: " + s);
-      }
-    }
+    Secrets.assertNotShown(e, List.of(secret));
   }
 }
