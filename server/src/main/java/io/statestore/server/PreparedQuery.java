@@ -22,6 +22,12 @@ final class PreparedQuery {
   PreparedStatement statement;
   boolean statementInUse;
 
+  /** The result columns of {@link #statement}, read from its first result. */
+  List<PgColumn> columns;
+
+  /** The query timeout set on {@link #statement}, in seconds; -1 before the first run. */
+  int timeoutSeconds = -1;
+
   PreparedQuery(
       String sql, String keyword, Route route, String jdbcSql, List<Integer> order, int[] oids) {
     this.sql = sql;
@@ -48,6 +54,8 @@ final class PreparedQuery {
         // a statement no longer used: nothing the client can act on
       }
       statement = null;
+      columns = null;
+      timeoutSeconds = -1;
     }
   }
 }

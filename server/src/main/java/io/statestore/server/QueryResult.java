@@ -38,7 +38,12 @@ final class QueryResult implements AutoCloseable {
 
   /** Rows of a JDBC result; the statement is closed with the result when {@code owner} is set. */
   static QueryResult rows(ResultSet rs, Statement owner) throws SQLException {
-    return new QueryResult(PgColumn.of(rs.getMetaData()), "SELECT", rs, owner, null);
+    return rows(rs, owner, PgColumn.of(rs.getMetaData()));
+  }
+
+  /** Rows of a JDBC result whose columns are known already (a statement run again). */
+  static QueryResult rows(ResultSet rs, Statement owner, List<PgColumn> columns) {
+    return new QueryResult(columns, "SELECT", rs, owner, null);
   }
 
   /** Runs when the result is closed (frees the statement it was read from). */

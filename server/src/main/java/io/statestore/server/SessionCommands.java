@@ -30,6 +30,11 @@ final class SessionCommands {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h|d|)");
 
   private final Map<String, String> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+  /** The statement_timeout text last parsed, and its value (read on every execution). */
+  private String timeoutText;
+
+  private long timeoutMillis;
   private final Map<String, String> defaults = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   SessionCommands(Map<String, String> initial) {
@@ -67,7 +72,16 @@ final class SessionCommands {
    * h}).
    */
   long statementTimeoutMillis() {
-    String v = params.getOrDefault("statement_timeout", "0").strip().toLowerCase(Locale.ROOT);
+    String text = params.getOrDefault("statement_timeout", "0");
+    if (!text.equals(timeoutText)) {
+      timeoutMillis = parseTimeout(text);
+      timeoutText = text;
+    }
+    return timeoutMillis;
+  }
+
+  private static long parseTimeout(String text) {
+    String v = text.strip().toLowerCase(Locale.ROOT);
     Matcher m = DURATION.matcher(v);
     if (!m.matches()) {
       return 0;

@@ -3,6 +3,7 @@ package io.statestore.server;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -167,8 +168,14 @@ final class StatementRunner implements AutoCloseable {
       }
       long timeoutMillis = session.statementTimeoutMillis();
       // JDBC counts whole seconds: a PostgreSQL timeout of 500 ms waits up to a second
-      ps.setQueryTimeout(
-          timeoutMillis <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (timeoutMillis + 999) / 1000));
+      int timeout =
+          timeoutMillis <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (timeoutMillis + 999) / 1000);
+      if (own || q.timeoutSeconds != timeout) {
+        ps.setQueryTimeout(timeout);
+        if (!own) {
+          q.timeoutSeconds = timeout;
+        }
+      }
       running = ps;
       if (cancelled) {
         throw new SQLException("canceling statement due to user request", "57014");
@@ -179,8 +186,12 @@ final class StatementRunner implements AutoCloseable {
         if (own) {
           return QueryResult.rows(ps.getResultSet(), ps);
         }
+        ResultSet rs = ps.getResultSet();
+        if (q.columns == null) {
+          q.columns = PgColumn.of(rs.getMetaData());
+        }
         q.statementInUse = true;
-        return QueryResult.rows(ps.getResultSet(), null).onClose(() -> q.statementInUse = false);
+        return QueryResult.rows(rs, null, q.columns).onClose(() -> q.statementInUse = false);
       }
       long count = ps.getLargeUpdateCount();
       if (own) {
