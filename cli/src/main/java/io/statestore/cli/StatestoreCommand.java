@@ -35,25 +35,6 @@ import picocli.CommandLine.Spec;
       "'copy' of two state ids works in one store as 'meltano state copy'; 'copy' of two store"
           + " URIs is 'migrate'.",
       "Run 'statestore help <verb>' or 'statestore <verb> --help' for a verb's options."
-    },
-    subcommands = {
-      ListCommand.class,
-      GetCommand.class,
-      SetCommand.class,
-      ClearCommand.class,
-      CopyCommand.class,
-      MoveCommand.class,
-      MergeCommand.class,
-      EditCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      MigrateCommand.class,
-      LocksCommand.class,
-      UnlockCommand.class,
-      SqlCommand.class,
-      ServeCommand.class,
-      InfoCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class StatestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -132,7 +113,7 @@ public final class StatestoreCommand implements Callable<Integer> {
    * @return the exit status
    */
   public static int run(String[] args, CliIo io) {
-    CommandLine cl = commandLine(io);
+    CommandLine cl = commandLine(io, Verbs.called(args));
     try {
       return cl.execute(args);
     } finally {
@@ -141,9 +122,21 @@ public final class StatestoreCommand implements Callable<Integer> {
     }
   }
 
-  /** The configured picocli command line. */
-  static CommandLine commandLine(CliIo io) {
-    CommandLine cl = new CommandLine(new StatestoreCommand(io), new Factory(io));
+  /**
+   * The configured picocli command line.
+   *
+   * @param verb the one verb to build (see {@link Verbs#called}), or null for every verb and {@code
+   *     help}
+   */
+  static CommandLine commandLine(CliIo io, String verb) {
+    Factory factory = new Factory(io);
+    CommandLine cl = new CommandLine(new StatestoreCommand(io), factory);
+    for (String name : verb == null ? Verbs.NAMES : List.of(verb)) {
+      cl.addSubcommand(name, new CommandLine(Verbs.of(name), factory));
+    }
+    if (verb == null) {
+      cl.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
+    }
     cl.setOut(io.out());
     cl.setErr(io.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

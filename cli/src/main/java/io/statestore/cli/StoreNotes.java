@@ -2,6 +2,7 @@ package io.statestore.cli;
 
 import io.statestore.core.DefaultStoreHome;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -11,6 +12,9 @@ import picocli.CommandLine.ParseResult;
  * left in the working directory and how to move it.
  */
 final class StoreNotes {
+  /** Verbs that only read: on a default store that does not exist, they find nothing. */
+  private static final Set<String> READS_ONLY = Set.of("list", "get", "export", "locks");
+
   private StoreNotes() {}
 
   /** Prints the notes for the verb about to run. */
@@ -27,15 +31,22 @@ final class StoreNotes {
     if (mixin == null || !(mixin.userObject() instanceof StoreArgs args)) {
       return;
     }
-    Object command = spec.userObject();
-    if (command instanceof CopyCommand) {
+    // By the verb's name: a class named here is loaded, and a run loads only its own verb.
+    String name = spec.name();
+    if (name.equals("copy")) {
       return; // copy between stores names its own stores (--verbose lists each state)
     }
     String uri = args.uri;
-    if (command instanceof SqlCommand sql && sql.uri != null && !sql.uri.startsWith("-")) {
-      uri = sql.uri;
+    if (name.equals("sql")) {
+      String sqlUri = ((SqlCommand) spec.userObject()).uri;
+      if (sqlUri != null && !sqlUri.startsWith("-")) {
+        uri = sqlUri;
+      }
     }
     StatestoreCommand root = parsed.commandSpec().commandLine().getCommand();
+    if (!root.verbose() && !StoreArgs.storeUri(uri).isBlank()) {
+      return; // nothing to say: describing the store would only cost time
+    }
     StoreInfo info;
     try {
       info = StoreInfo.of(uri);
@@ -47,7 +58,7 @@ final class StoreNotes {
     }
     if (StoreArgs.storeUri(uri).isBlank()) {
       Path home = Path.of(info.location());
-      if (info.exists() == Boolean.FALSE && readsOnly(command)) {
+      if (info.exists() == Boolean.FALSE && READS_ONLY.contains(name)) {
         io.err()
             .println(
                 "statestore: the default store "
@@ -63,13 +74,5 @@ final class StoreNotes {
                           "statestore: warning: " + DefaultStoreHome.legacyWarning(old, home)));
     }
     io.err().flush();
-  }
-
-  /** Verbs that only read: on a default store that does not exist, they find nothing. */
-  private static boolean readsOnly(Object command) {
-    return command instanceof ListCommand
-        || command instanceof GetCommand
-        || command instanceof ExportCommand
-        || command instanceof LocksCommand;
   }
 }
