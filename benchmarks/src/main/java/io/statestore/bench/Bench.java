@@ -23,6 +23,7 @@ public final class Bench {
         new PointReadScenario(),
         new PointWriteScenario(),
         new PrefixQueryScenario(),
+        new BodyFreeScenario(),
         new FullScanScenario(),
         new CopyScenario(),
         new LatencyScenario(),

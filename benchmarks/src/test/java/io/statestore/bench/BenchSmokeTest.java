@@ -57,6 +57,7 @@ class BenchSmokeTest {
       case "point-read" -> "point read";
       case "point-write" -> "point write";
       case "prefix-query" -> "prefix query";
+      case "body-free" -> "COUNT(*)";
       case "full-scan" -> "full scan";
       case "copy" -> "copy";
       case "cloud-latency" -> "full scan, 20 ms";
