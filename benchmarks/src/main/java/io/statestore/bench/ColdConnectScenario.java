@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * to the first row (JVM start-up itself excluded, and shown apart as the process's uptime).
  */
 public final class ColdConnectScenario implements Scenario {
-  private static final Pattern OUTPUT = Pattern.compile("nanos=(\\d+) uptimeMillis=(\\d+)");
+  private static final Pattern OUTPUT =
+      Pattern.compile(
+          "nanos=(\\d+) uptimeMillis=(\\d+) connectNanos=(\\d+) prepareNanos=(\\d+)"
+              + " executeNanos=(\\d+)");
   private static final long PROBE_TIMEOUT_SECONDS = 120;
 
   @Override
@@ -41,6 +44,7 @@ public final class ColdConnectScenario implements Scenario {
     List<Result> out = new ArrayList<>();
     double[][] ss = new double[3][config.coldRuns()];
     long[][] up = new long[3][config.coldRuns()];
+    long[][][] parts = new long[3][3][config.coldRuns()];
     String[][] probes = {
       {Fixtures.fileUrl(files), point, id},
       {Fixtures.systemDbUrl(h2), point, id},
@@ -58,6 +62,9 @@ public final class ColdConnectScenario implements Scenario {
         long[] m = probe(probes[k], work);
         ss[k][r] = m[0];
         up[k][r] = m[1];
+        for (int part = 0; part < 3; part++) {
+          parts[k][part][r] = m[2 + part];
+        }
       }
     }
     Stats file = Stats.of(ss[0]);
@@ -70,7 +77,7 @@ public final class ColdConnectScenario implements Scenario {
             "H2's own driver, jdbc:h2:file:…",
             new Stats[] {file, h2Own},
             null,
-            uptime(up[0], up[2])));
+            uptime(up[0], up[2]) + parts(parts[0], parts[2])));
     out.add(
         Result.slowdown(
             "connect + first query, cold JVM, systemdb/H2",
@@ -78,7 +85,7 @@ public final class ColdConnectScenario implements Scenario {
             "H2's own driver, same database",
             new Stats[] {systemDb, h2Own},
             null,
-            uptime(up[1], up[2])));
+            uptime(up[1], up[2]) + parts(parts[1], parts[2])));
     Stats budget = new Stats(1e9, 1e9, 1);
     Stats worst = file.medianNanos() >= systemDb.medianNanos() ? file : systemDb;
     out.add(
@@ -97,13 +104,29 @@ public final class ColdConnectScenario implements Scenario {
         Locale.ROOT, "JVM uptime at first row %d ms vs %d ms", median(subject), median(baseline));
   }
 
+  /** The medians of connect, prepare and execute (with reading the row), subject vs baseline. */
+  private static String parts(long[][] subject, long[][] baseline) {
+    return String.format(
+        Locale.ROOT,
+        "; connect %d vs %d ms, prepare %d vs %d ms, execute %d vs %d ms",
+        median(subject[0]) / 1_000_000,
+        median(baseline[0]) / 1_000_000,
+        median(subject[1]) / 1_000_000,
+        median(baseline[1]) / 1_000_000,
+        median(subject[2]) / 1_000_000,
+        median(baseline[2]) / 1_000_000);
+  }
+
   private static long median(long[] values) {
     long[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
-  /** Runs one probe process; returns its connect + first query nanos and uptime millis. */
+  /**
+   * Runs one probe process; returns its connect + first query nanos, uptime millis, and connect,
+   * prepare and execute nanos.
+   */
   private static long[] probe(String[] args, Path work) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = Files.createTempFile(work, "probe", ".log");
@@ -129,6 +152,10 @@ public final class ColdConnectScenario implements Scenario {
           "the cold-start probe failed (exit " + p.exitValue() + "): " + text);
     }
     Files.delete(log);
-    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    long[] out = new long[5];
+    for (int g = 0; g < out.length; g++) {
+      out[g] = Long.parseLong(m.group(g + 1));
+    }
+    return out;
   }
 }
