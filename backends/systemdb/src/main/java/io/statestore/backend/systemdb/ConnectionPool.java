@@ -1,7 +1,6 @@
 package io.statestore.backend.systemdb;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
@@ -77,7 +76,7 @@ final class ConnectionPool implements AutoCloseable {
    * that finds a connection lost or not made reconnects ({@link Transactions}).
    */
   private Connection open() throws SQLException {
-    return DriverManager.getConnection(url, properties);
+    return JdbcDrivers.connect(url, properties);
   }
 
   private static boolean isH2InMemory(String url) {

@@ -2,7 +2,6 @@ package io.statestore.backend.systemdb;
 
 import io.statestore.spi.ObjectKind;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -95,7 +94,7 @@ final class Setup {
     SqliteFiles.createOwnerOnly(config.jdbcUrl());
     Properties p = config.connectionProperties();
     p.setProperty("open_mode", String.valueOf(Dialect.SQLITE_OPEN_OR_CREATE));
-    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), p)) {
+    try (Connection c = JdbcDrivers.connect(config.jdbcUrl(), p)) {
       databaseMissing = false;
       LOG.info("Created the database {}", config.describe());
     } catch (SQLException e) {

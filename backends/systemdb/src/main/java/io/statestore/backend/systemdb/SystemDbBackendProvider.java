@@ -11,7 +11,6 @@ import io.statestore.spi.StateBackendProvider;
 import io.statestore.spi.StateStoreException;
 import io.statestore.spi.StoreLocation;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -136,7 +135,7 @@ public final class SystemDbBackendProvider implements StateBackendProvider {
   /** Fails before connecting when no JDBC driver on the class path accepts the URL. */
   private static void requireDriver(String url, StoreLocation location) {
     try {
-      DriverManager.getDriver(url);
+      JdbcDrivers.driver(url);
     } catch (SQLException e) {
       String[] parts = url.split(":", 3);
       String subprotocol = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "";
