@@ -184,7 +184,7 @@ class ExternalClientsTest {
         + "', sslmode='disable'";
   }
 
-  private static String pythonWith(String module) {
+  static String pythonWith(String module) {
     for (String p : List.of("/usr/bin/python3", "python3")) {
       if (runs(p, "-c", "import " + module)) {
         return p;
@@ -193,7 +193,7 @@ class ExternalClientsTest {
     return null;
   }
 
-  private static boolean runs(String... command) {
+  static boolean runs(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -206,7 +206,7 @@ class ExternalClientsTest {
     }
   }
 
-  private static String run(List<String> command) throws Exception {
+  static String run(List<String> command) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", ServerFixture.PASSWORD);
     pb.environment().put("PGCONNECT_TIMEOUT", "20");
