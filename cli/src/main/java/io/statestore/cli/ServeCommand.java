@@ -109,6 +109,16 @@ final class ServeCommand extends VerbBase {
   boolean passwordOverTls;
 
   @Option(
+      names = "--body-type",
+      paramLabel = "<type>",
+      defaultValue = "varchar",
+      description = {
+        "How clients see the body column: varchar (default) or json, which psycopg2 and",
+        "SQLAlchemy turn into parsed documents."
+      })
+  String bodyType;
+
+  @Option(
       names = "--trust",
       description = "No passwords at all; only when listening on a loopback address.")
   boolean trust;
@@ -125,12 +135,16 @@ final class ServeCommand extends VerbBase {
       io().err().println("User '" + addUser + "' written to " + users);
       return ExitCodes.OK;
     }
+    if (!bodyType.equals("varchar") && !bodyType.equals("json")) {
+      throw new UserException("--body-type is varchar or json, not '" + bodyType + "'");
+    }
     ServerConfig config =
         new ServerConfig()
             .setHost(listen)
             .setPort(port)
             .setStoreUri(StoreArgs.storeUri(store.uri))
             .setReadOnly(readOnly)
+            .setBodyAsJson(bodyType.equals("json"))
             .setMaxConnections(maxConnections)
             .setIdleTimeoutSeconds(idleTimeout)
             .setStatementTimeoutSeconds(statementTimeout)

@@ -32,4 +32,13 @@ class ServeCommandTest {
     assertEquals(ExitCodes.USER_ERROR, r.status(), r.toString());
     assertTrue(r.err().contains("--add-user"), r.toString());
   }
+
+  @Test
+  void refusesAnUnknownBodyTypeBeforeServing() {
+    CliRun r =
+        CliRun.run(
+            "serve", "-s", "memory:serve-cli", "--trust", "--port", "0", "--body-type", "xml");
+    assertEquals(ExitCodes.USER_ERROR, r.status(), r.toString());
+    assertTrue(r.err().contains("--body-type is varchar or json, not 'xml'"), r.toString());
+  }
 }

@@ -36,8 +36,11 @@ final class CatalogDatabase implements AutoCloseable {
     this.defaultSchema = defaultSchema;
   }
 
-  /** Builds the catalog from what the engine's metadata shows. */
-  static CatalogDatabase mirror(Connection engine) throws SQLException {
+  /**
+   * Builds the catalog from what the engine's metadata shows; with {@code bodyAsJson}, the {@code
+   * body} of {@code state} tables is {@code json}.
+   */
+  static CatalogDatabase mirror(Connection engine, boolean bodyAsJson) throws SQLException {
     String url =
         "jdbc:h2:mem:statestore_catalog_"
             + SEQUENCE.incrementAndGet()
@@ -73,6 +76,9 @@ final class CatalogDatabase implements AutoCloseable {
         }
       }
       CatalogTables.create(keeper);
+      if (bodyAsJson) {
+        bodyAsJson(keeper);
+      }
       CatalogObjects.register(keeper);
       LOG.debug("Catalog of {} tables in schemas {}", tables.size(), schemas);
     } catch (SQLException e) {
@@ -141,6 +147,32 @@ final class CatalogDatabase implements AutoCloseable {
         return "TIMESTAMP WITH TIME ZONE";
       default:
         return "VARCHAR";
+    }
+  }
+
+  /** The {@code body} of every {@code state} table as {@code json}, a type H2 does not list. */
+  private static void bodyAsJson(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      // json is text underneath: a copy of text's row, renamed
+      s.execute(
+          "INSERT INTO "
+              + CatalogTables.SCHEMA
+              + ".pg_type SELECT * FROM "
+              + CatalogTables.SCHEMA
+              + ".pg_type WHERE oid = 25");
+      s.execute(
+          "UPDATE "
+              + CatalogTables.SCHEMA
+              + ".pg_type SET oid = 114, typname = 'json' WHERE _ROWID_ = (SELECT MAX(_ROWID_) FROM "
+              + CatalogTables.SCHEMA
+              + ".pg_type WHERE oid = 25)");
+      s.execute(
+          "UPDATE "
+              + CatalogTables.SCHEMA
+              + ".pg_attribute SET atttypid = 114, atttypmod = -1 WHERE attname = 'body'"
+              + " AND attrelid IN (SELECT oid FROM "
+              + CatalogTables.SCHEMA
+              + ".pg_class WHERE relname = 'state')");
     }
   }
 

@@ -37,17 +37,25 @@ public final class CatalogObjects {
     if (oid == null) {
       return null;
     }
+    String[] r = relation(c, oid);
+    return r != null && (r[2] != null || r[0].equals("pg_catalog"));
+  }
+
+  /**
+   * The schema and name of the relation with this OID, and (third) non-null when its schema is the
+   * session's current one; null when there is none.
+   */
+  private static String[] relation(Connection c, int oid) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT n.nspname IN (CURRENT_SCHEMA, 'pg_catalog') FROM "
+            "SELECT n.nspname, c.relname, CASE WHEN n.nspname = CURRENT_SCHEMA THEN 'y' END FROM "
                 + S
-                + ".pg_class c"
-                + " JOIN "
+                + ".pg_class c JOIN "
                 + S
                 + ".pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
       ps.setInt(1, oid);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
+        return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
       }
     }
   }
@@ -70,23 +78,12 @@ public final class CatalogObjects {
     if (oid == null) {
       return null;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT n.nspname, c.relname, n.nspname = CURRENT_SCHEMA FROM "
-                + S
-                + ".pg_class c"
-                + " JOIN "
-                + S
-                + ".pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
-      ps.setInt(1, oid);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Integer.toString(oid);
-        }
-        String name = quoteIfNeeded(rs.getString(2));
-        return rs.getBoolean(3) ? name : quoteIfNeeded(rs.getString(1)) + "." + name;
-      }
+    String[] r = relation(c, oid);
+    if (r == null) {
+      return Integer.toString(oid);
     }
+    String name = quoteIfNeeded(r[1]);
+    return r[2] != null ? name : quoteIfNeeded(r[0]) + "." + name;
   }
 
   /** {@code 'name'::regclass}: the OID of a relation named as in SQL, qualified or not. */
@@ -298,6 +295,29 @@ public final class CatalogObjects {
               + "format_type FOR '"
               + CatalogFunctions.class.getName()
               + ".formatType'");
+      String[][] own = {
+        {"pg_table_size", "relationSize"},
+        {"pg_relation_size", "relationSize"},
+        {"pg_total_relation_size", "relationSize"},
+        {"pg_size_pretty", "sizePretty"},
+        {"pg_function_is_visible", "functionIsVisible"},
+        {"pg_get_function_result", "functionText"},
+        {"pg_get_function_arguments", "functionText"},
+        {"regtype_oid", "regtypeOid"},
+      };
+      for (String[] a : own) {
+        s.execute(
+            "CREATE ALIAS "
+                + S
+                + "."
+                + PREFIX
+                + a[0]
+                + " FOR '"
+                + CatalogFunctions.class.getName()
+                + "."
+                + a[1]
+                + "'");
+      }
       for (String[] a : aliases) {
         s.execute(
             "CREATE ALIAS "

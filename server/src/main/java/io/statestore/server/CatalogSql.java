@@ -60,7 +60,20 @@ final class CatalogSql {
   private static final Pattern FUNCTIONS =
       Pattern.compile(
           "(?i)(?<![\\w.\"])(?:pg_catalog\\s*\\.\\s*)?(pg_get_userbyid|pg_type_is_visible|pg_table_is_visible"
-              + "|obj_description|col_description|pg_get_constraintdef|pg_get_indexdef)\\s*\\(");
+              + "|obj_description|col_description|pg_get_constraintdef|pg_get_indexdef"
+              + "|pg_table_size|pg_relation_size|pg_total_relation_size|pg_size_pretty"
+              + "|pg_function_is_visible|pg_get_function_result|pg_get_function_arguments)\\s*\\(");
+
+  /** A type named in a literal: {@code 'pg_catalog.trigger'::pg_catalog.regtype}. */
+  private static final Pattern NAMED_REGTYPE =
+      Pattern.compile("(?i)('(?:[^']|'')*')\\s*::\\s*(?:pg_catalog\\s*\\.\\s*)?regtype\\b");
+
+  /** psql's TOAST options of a table, from a correlated UNNEST H2 cannot run: never any here. */
+  private static final Pattern TOAST_OPTIONS =
+      Pattern.compile(
+          "(?is)\\|\\|\\s*array\\s*\\(\\s*select\\s+'toast\\.'\\s*\\|\\|\\s*x\\s+from\\s+"
+              + "(?:pg_catalog\\.)?unnest\\s*\\(\\s*tc\\.reloptions\\s*\\)\\s*x\\s*\\)");
+
   private static final Pattern PK_UNNEST =
       Pattern.compile(
           "(?is)unnest\\s*\\(\\s*ix\\.indkey\\s*\\)\\s+attnum\\s*,\\s*"
@@ -85,6 +98,19 @@ final class CatalogSql {
                   + "')"));
     }
     sql = q.appendTail(b).toString();
+    sql = TOAST_OPTIONS.matcher(sql).replaceAll("");
+    sql =
+        NAMED_REGTYPE
+            .matcher(sql)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        CatalogTables.SCHEMA
+                            + "."
+                            + CatalogObjects.PREFIX
+                            + "regtype_oid("
+                            + m.group(1)
+                            + ")"));
     // SQLAlchemy's primary-key columns: set-returning functions in a select list
     sql =
         PK_UNNEST

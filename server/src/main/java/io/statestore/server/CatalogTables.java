@@ -199,6 +199,9 @@ final class CatalogTables {
     "pg_publication (oid INT, pubname VARCHAR, puballtables BOOLEAN)",
     "pg_publication_rel (oid INT, prpubid INT, prrelid INT)",
     "pg_tablespace (oid INT, spcname VARCHAR, spcowner INT)",
+    "pg_proc (oid INT, proname VARCHAR, pronamespace INT, proowner INT, prokind CHAR(1),"
+        + " proisagg BOOLEAN, proiswindow BOOLEAN, proretset BOOLEAN, prorettype INT,"
+        + " pronargs SMALLINT, proargtypes VARCHAR, prosrc VARCHAR, prolang INT)",
   };
 
   private CatalogTables() {}

@@ -23,6 +23,14 @@ final class PgColumn {
 
   /** The columns of a JDBC result, as PostgreSQL types. */
   static List<PgColumn> of(ResultSetMetaData md) throws SQLException {
+    return of(md, false);
+  }
+
+  /**
+   * The columns of a JDBC result, as PostgreSQL types; with {@code bodyAsJson}, the {@code body} of
+   * a {@code state} table is {@code json}.
+   */
+  static List<PgColumn> of(ResultSetMetaData md, boolean bodyAsJson) throws SQLException {
     List<PgColumn> cols = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
       int oid = PgTypes.oidOf(md.getColumnType(i));
@@ -31,6 +39,13 @@ final class PgColumn {
         int p = md.getPrecision(i);
         // VARCHAR(n) has typmod n + 4; unbounded (or very long) text has none
         typmod = p > 0 && p < 10_485_760 ? p + 4 : -1;
+      }
+      if (bodyAsJson
+          && oid == PgTypes.VARCHAR
+          && "body".equalsIgnoreCase(md.getColumnName(i))
+          && "state".equalsIgnoreCase(md.getTableName(i))) {
+        oid = PgTypes.JSON;
+        typmod = -1;
       }
       cols.add(new PgColumn(md.getColumnLabel(i), oid, typmod));
     }

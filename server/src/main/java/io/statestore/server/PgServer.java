@@ -105,7 +105,7 @@ public final class PgServer implements AutoCloseable {
     SSLContext tls = config.getTlsKeyStore() == null ? null : tlsContext(config);
     CatalogDatabase catalog;
     try (Connection probe = openEngine(config)) {
-      catalog = CatalogDatabase.mirror(probe);
+      catalog = CatalogDatabase.mirror(probe, config.isBodyAsJson());
     }
     ServerSocket listener = new ServerSocket();
     try {

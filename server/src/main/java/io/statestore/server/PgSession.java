@@ -76,7 +76,13 @@ final class PgSession implements Runnable {
         return;
       }
       SessionCommands session = new SessionCommands(server.parameters(startup, user));
-      runner = new StatementRunner(engine, server.catalog(), session, server.versionText());
+      runner =
+          new StatementRunner(
+              engine,
+              server.catalog(),
+              session,
+              server.versionText(),
+              server.config().isBodyAsJson());
       try {
         greet(session);
         loop(new ExtendedQueries(runner, out, notices, this::track));

@@ -17,6 +17,7 @@ public final class ServerConfig {
   private Properties storeProperties = new Properties();
   private ServerUsers users;
   private boolean readOnly;
+  private boolean bodyAsJson;
   private boolean trustLoopback;
   private int maxConnections = 32;
   private int idleTimeoutSeconds;
@@ -60,6 +61,16 @@ public final class ServerConfig {
   /** Refuse every write with SQLState 25006: the recommended mode for BI users. */
   public ServerConfig setReadOnly(boolean readOnly) {
     this.readOnly = readOnly;
+    return this;
+  }
+
+  /**
+   * Report the {@code body} column of {@code state} tables as PostgreSQL's {@code json} (OID 114)
+   * instead of {@code varchar}, in results and in the catalog: clients that know json (psycopg2,
+   * SQLAlchemy) then hand out parsed documents. Off by default.
+   */
+  public ServerConfig setBodyAsJson(boolean bodyAsJson) {
+    this.bodyAsJson = bodyAsJson;
     return this;
   }
 
@@ -157,6 +168,10 @@ public final class ServerConfig {
 
   public boolean isReadOnly() {
     return readOnly;
+  }
+
+  public boolean isBodyAsJson() {
+    return bodyAsJson;
   }
 
   public boolean isTrustLoopback() {

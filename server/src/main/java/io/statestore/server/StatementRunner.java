@@ -22,6 +22,7 @@ final class StatementRunner implements AutoCloseable {
   private final CatalogDatabase catalog;
   private final SessionCommands session;
   private final String versionText;
+  private final boolean bodyAsJson;
   private Connection catalogConnection;
   private volatile Statement running;
 
@@ -31,11 +32,16 @@ final class StatementRunner implements AutoCloseable {
   private volatile boolean busy;
 
   StatementRunner(
-      Connection engine, CatalogDatabase catalog, SessionCommands session, String versionText) {
+      Connection engine,
+      CatalogDatabase catalog,
+      SessionCommands session,
+      String versionText,
+      boolean bodyAsJson) {
     this.engine = engine;
     this.catalog = catalog;
     this.session = session;
     this.versionText = versionText;
+    this.bodyAsJson = bodyAsJson;
   }
 
   /** Classifies one statement and turns its {@code $n} placeholders into JDBC's. */
@@ -82,10 +88,15 @@ final class StatementRunner implements AutoCloseable {
     }
     try {
       ResultSetMetaData md = statementOf(q).getMetaData();
-      return md == null || md.getColumnCount() == 0 || !returnsRows(q) ? null : PgColumn.of(md);
+      return md == null || md.getColumnCount() == 0 || !returnsRows(q) ? null : columns(q, md);
     } catch (SQLException e) {
       throw Errors.of(e, q.route == PreparedQuery.Route.CATALOG);
     }
+  }
+
+  /** A result's columns; a store's {@code body} as json when the server says so. */
+  private List<PgColumn> columns(PreparedQuery q, ResultSetMetaData md) throws SQLException {
+    return PgColumn.of(md, bodyAsJson && q.route == PreparedQuery.Route.ENGINE);
   }
 
   private static boolean returnsRows(PreparedQuery q) {
@@ -184,11 +195,12 @@ final class StatementRunner implements AutoCloseable {
       warnings(ps, notices);
       if (rows) {
         if (own) {
-          return QueryResult.rows(ps.getResultSet(), ps);
+          ResultSet rs = ps.getResultSet();
+          return QueryResult.rows(rs, ps, columns(q, rs.getMetaData()));
         }
         ResultSet rs = ps.getResultSet();
         if (q.columns == null) {
-          q.columns = PgColumn.of(rs.getMetaData());
+          q.columns = columns(q, rs.getMetaData());
         }
         q.statementInUse = true;
         return QueryResult.rows(rs, null, q.columns).onClose(() -> q.statementInUse = false);

@@ -88,6 +88,43 @@ class ExternalClientsTest {
   }
 
   @Test
+  void psqlVerboseListingsAnswer() throws Exception {
+    assumeTrue(runs("psql", "--version"), "psql is not installed (Debian: postgresql-client)");
+    String tables = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-At", "-c", "\\dt+"));
+    // schema|name|type|owner|persistence|size|description: a store's size is not known (empty)
+    assertTrue(
+        tables
+            .lines()
+            .anyMatch(l -> l.matches("statestore\\|state\\|table\\|[^|]+\\|permanent\\|\\|.*")),
+        tables);
+    assertTrue(tables.lines().anyMatch(l -> l.startsWith("statestore|locks|table|")), tables);
+    String state = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d+ state"));
+    assertTrue(state.contains("Table \"statestore.state\""), state);
+    assertTrue(state.matches("(?s).*Column\\s*\\|\\s*Type\\s*\\|.*\\|\\s*Storage\\s*\\|.*"), state);
+    assertTrue(
+        state.matches("(?s).*state_id\\s*\\|\\s*character varying\\s*\\|\\s*\\|\\s*not null.*"),
+        state);
+    assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
+    String functions = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\df"));
+    assertTrue(functions.contains("List of functions"), functions);
+    assertTrue(functions.contains("(0 rows)"), functions);
+    String sizes =
+        run(
+            List.of(
+                "psql",
+                conninfo(),
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-At",
+                "-c",
+                "SELECT pg_catalog.pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint),"
+                    + " pg_size_pretty(123456789::bigint), pg_size_pretty(-20000000000::bigint),"
+                    + " pg_relation_size('state'::regclass) IS NULL FROM pg_catalog.pg_class"
+                    + " WHERE relname = 'state'"));
+    assertEquals("10239 bytes|10 kB|118 MB|-19 GB|t", sizes.strip(), sizes);
+  }
+
+  @Test
   void sqlalchemyInspectorListsStateWithItsColumnsAndPrimaryKey() throws Exception {
     String python = pythonWith("sqlalchemy, psycopg2");
     assumeTrue(
@@ -147,7 +184,7 @@ class ExternalClientsTest {
         + "', sslmode='disable'";
   }
 
-  private static String pythonWith(String module) {
+  static String pythonWith(String module) {
     for (String p : List.of("/usr/bin/python3", "python3")) {
       if (runs(p, "-c", "import " + module)) {
         return p;
@@ -156,7 +193,7 @@ class ExternalClientsTest {
     return null;
   }
 
-  private static boolean runs(String... command) {
+  static boolean runs(String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -169,7 +206,7 @@ class ExternalClientsTest {
     }
   }
 
-  private static String run(List<String> command) throws Exception {
+  static String run(List<String> command) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", ServerFixture.PASSWORD);
     pb.environment().put("PGCONNECT_TIMEOUT", "20");
