@@ -1,9 +1,8 @@
 package io.statestore.calcite;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
@@ -17,17 +16,20 @@ import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 
 /**
- * Turns the filters Calcite pushes into a scan into a {@link KeyLookup}: {@code state_id = x},
- * {@code state_id IN (...)} (a {@code SEARCH} over points after Calcite's simplification), ORs of
- * those, and {@code state_id LIKE 'prefix%'} (with {@code ESCAPE}). Dynamic parameters are read
- * from the {@link DataContext}. Each filter it handles exactly is removed from the list, so Calcite
- * does not evaluate it again; the others stay for Calcite.
+ * Which filters on {@code state_id} a scan applies itself: {@code state_id = x}, {@code state_id IN
+ * (...)} (a {@code SEARCH} over points after Calcite's simplification), ORs of those, and {@code
+ * state_id LIKE 'prefix%'} (with {@code ESCAPE}), each compiled into a {@link KeyCondition}.
+ * Dynamic parameters are read from the {@link DataContext} at execution.
  */
 final class KeyFilters {
   private static final int STATE_ID = 0;
 
   private KeyFilters() {}
 
+  /**
+   * The look-up the filters Calcite pushes into a scan allow, resolved now; each filter applied
+   * exactly is removed from the list, so Calcite does not evaluate it again, the others stay.
+   */
   static KeyLookup analyze(List<RexNode> filters, DataContext context) {
     KeyLookup lookup = KeyLookup.all();
     for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
@@ -36,7 +38,8 @@ final class KeyFilters {
       // Each conjunct that is understood narrows the look-up; the filter leaves the list only
       // when every conjunct was understood exactly (otherwise Calcite evaluates it again).
       for (RexNode conjunct : RelOptUtil.conjunctions(filter)) {
-        KeyLookup next = apply(lookup, conjunct, context);
+        KeyCondition condition = compile(conjunct);
+        KeyLookup next = condition == null ? null : condition.narrow(lookup, context);
         if (next != null) {
           lookup = next;
         } else {
@@ -50,42 +53,59 @@ final class KeyFilters {
     return lookup;
   }
 
-  /** The lookup narrowed by {@code filter}, or {@code null} when it cannot be handled exactly. */
-  private static KeyLookup apply(KeyLookup lookup, RexNode filter, DataContext context) {
-    SortedSet<String> points = points(filter, context);
+  /** The look-up that compiled conditions allow, with this execution's parameters. */
+  static KeyLookup resolve(List<KeyCondition> conditions, DataContext context) {
+    KeyLookup lookup = KeyLookup.all();
+    for (KeyCondition c : conditions) {
+      KeyLookup next = c.narrow(lookup, context);
+      if (next != null) {
+        lookup = next;
+      }
+    }
+    return lookup;
+  }
+
+  /** The condition a filter on {@code state_id} sets, or {@code null} if it is of no such form. */
+  static KeyCondition compile(RexNode filter) {
+    List<KeyCondition.Value> points = points(filter);
     if (points != null) {
-      return lookup.withPoints(points);
+      return new KeyCondition.Points(points);
     }
     if (filter instanceof RexCall call
         && call.getKind() == SqlKind.LIKE
         && call.getOperator() instanceof SqlLikeOperator like
         && !like.isNegated()
-        && isStateId(call.getOperands().get(0))) {
-      String pattern = value(call.getOperands().get(1), context);
-      Character escape = null;
-      if (call.getOperands().size() > 2) {
-        String esc = value(call.getOperands().get(2), context);
-        if (esc == null || esc.length() != 1) {
+        && isStateId(call.getOperands().get(0))
+        && isConstant(call.getOperands().get(1))
+        && (call.getOperands().size() < 3 || isConstant(call.getOperands().get(2)))) {
+      RexNode pattern = call.getOperands().get(1);
+      RexNode escape = call.getOperands().size() > 2 ? call.getOperands().get(2) : null;
+      if (!isLiteral(pattern) || (escape != null && !isLiteral(escape))) {
+        return new KeyCondition.Like(value(pattern), escape == null ? null : value(escape));
+      }
+      Character esc = null;
+      if (escape != null) {
+        String e = value(escape).apply(null);
+        if (e == null || e.length() != 1) {
           return null; // let Calcite report the bad escape
         }
-        escape = esc.charAt(0);
+        esc = e.charAt(0);
       }
-      if (pattern == null) {
-        return lookup.withPoints(new TreeSet<>());
+      String text = value(pattern).apply(null);
+      if (text == null) {
+        return new KeyCondition.Points(List.of()); // LIKE NULL matches nothing
       }
-      LikePattern compiled;
       try {
-        compiled = LikePattern.compile(pattern, escape);
+        return new KeyCondition.Like(LikePattern.compile(text, esc));
       } catch (IllegalArgumentException e) {
         return null; // Calcite reports it with its own message
       }
-      return lookup.withPrefix(compiled.literalPrefix()).withPredicate(compiled::matches);
     }
     return null;
   }
 
   /** The ids an equality, IN list or OR of them allows; {@code null} if not of that form. */
-  private static SortedSet<String> points(RexNode filter, DataContext context) {
+  private static List<KeyCondition.Value> points(RexNode filter) {
     if (!(filter instanceof RexCall call)) {
       return null;
     }
@@ -97,12 +117,7 @@ final class KeyFilters {
         if (other == null || !isConstant(other)) {
           return null;
         }
-        SortedSet<String> out = new TreeSet<>();
-        String v = value(other, context);
-        if (v != null) {
-          out.add(v);
-        }
-        return out;
+        return List.of(value(other));
       }
       case SEARCH -> {
         if (!isStateId(call.getOperands().get(0))
@@ -113,17 +128,18 @@ final class KeyFilters {
         if (sarg == null || !sarg.isPoints()) {
           return null;
         }
-        SortedSet<String> out = new TreeSet<>();
+        List<KeyCondition.Value> out = new ArrayList<>();
         for (var range : sarg.rangeSet.asRanges()) {
           Object endpoint = range.lowerEndpoint();
-          out.add(endpoint instanceof NlsString s ? s.getValue() : String.valueOf(endpoint));
+          String id = endpoint instanceof NlsString s ? s.getValue() : String.valueOf(endpoint);
+          out.add(context -> id);
         }
         return out;
       }
       case OR -> {
-        SortedSet<String> out = new TreeSet<>();
+        List<KeyCondition.Value> out = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-          SortedSet<String> part = points(operand, context);
+          List<KeyCondition.Value> part = points(operand);
           if (part == null) {
             return null;
           }
@@ -149,17 +165,29 @@ final class KeyFilters {
     return node.getKind() == SqlKind.CAST && isConstant(((RexCall) node).getOperands().get(0));
   }
 
-  private static String value(RexNode node, DataContext context) {
+  private static boolean isLiteral(RexNode node) {
+    if (node instanceof RexLiteral) {
+      return true;
+    }
+    return node.getKind() == SqlKind.CAST && isLiteral(((RexCall) node).getOperands().get(0));
+  }
+
+  /** A constant's value: fixed now for a literal, read at execution for a parameter. */
+  private static KeyCondition.Value value(RexNode node) {
     if (node instanceof RexLiteral literal) {
-      return literal.getValueAs(String.class);
+      String v = literal.getValueAs(String.class);
+      return context -> v;
     }
     if (node instanceof RexDynamicParam param) {
-      Object v = context.get("?" + param.getIndex());
-      return v == null ? null : v.toString();
+      String name = "?" + param.getIndex();
+      return context -> {
+        Object v = context.get(name);
+        return v == null ? null : v.toString();
+      };
     }
     if (node.getKind() == SqlKind.CAST) {
-      return value(((RexCall) node).getOperands().get(0), context);
+      return value(((RexCall) node).getOperands().get(0));
     }
-    return null;
+    return context -> null;
   }
 }

@@ -88,8 +88,7 @@ public final class LocksTable extends StoreBackedTable {
   }
 
   @Override
-  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    KeyLookup lookup = KeyFilters.analyze(filters, root);
+  Enumerable<Object[]> rows(DataContext root, KeyLookup lookup, int[] projects) {
     int[] cols = projects == null ? new int[] {0, 1, 2} : projects;
     Deadline deadline = StatementDeadline.of(root);
     return new AbstractEnumerable<>() {

@@ -7,7 +7,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -51,8 +50,7 @@ public final class StateTable extends StoreBackedTable {
   }
 
   @Override
-  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    KeyLookup lookup = KeyFilters.analyze(filters, root);
+  Enumerable<Object[]> rows(DataContext root, KeyLookup lookup, int[] projects) {
     return new StateRows(store(), lookup, projects, StatementDeadline.of(root));
   }
 }

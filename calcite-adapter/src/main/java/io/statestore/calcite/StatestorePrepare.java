@@ -105,6 +105,8 @@ public class StatestorePrepare extends CalcitePrepareImpl {
     planner.addRule(StateProjectScanRule.OVER_SCAN);
     planner.addRule(StateProjectScanRule.OVER_INTERPRETER);
     planner.addRule(BodyFreeAggregateRule.INSTANCE);
+    // Scans run as generated code, not through an interpreter built at every execution.
+    planner.addRule(StateScanRule.INSTANCE);
     return planner;
   }
 

@@ -5,6 +5,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
@@ -60,6 +62,17 @@ public abstract class StoreBackedTable extends AbstractTable
       boolean flattened) {
     return LogicalTableModify.create(
         table, catalogReader, child, operation, updateColumnList, sourceExpressionList, flattened);
+  }
+
+  /**
+   * The rows a look-up allows, with the columns {@code projects} (in that order; {@code null}:
+   * every column), read lazily under the statement's deadline.
+   */
+  abstract Enumerable<Object[]> rows(DataContext root, KeyLookup lookup, int[] projects);
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    return rows(root, KeyFilters.analyze(filters, root), projects);
   }
 
   /** Unfiltered scans (Calcite plans them through linq4j) read every row. */
