@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A loopback TCP proxy that makes a server look far away: it holds the first bytes of every HTTP
- * request for a fixed delay before passing them on, and passes everything else through at once. A
- * request begins where the client sends a method and a path ({@code GET /...}) after the server has
- * answered the previous one (or on a new connection); a body sent after {@code 100 Continue} is no
- * new request. Each connection has a thread per direction, so requests on different connections
- * wait side by side, as they would on a real network.
+ * A loopback TCP proxy that makes a server look far away: it holds the first bytes of the answer to
+ * every HTTP request for a fixed delay before passing them on, and passes everything else through
+ * at once. A request begins where the client sends a method and a path ({@code GET /...}) after the
+ * server has answered the previous one (or on a new connection); a body sent after {@code 100
+ * Continue}, or after an early answer, is no new request. The delay is added on the way back rather
+ * than on the way in, so that the server sees each request at once and does not close a kept-alive
+ * connection under a request the proxy still holds. Each connection has a thread per direction, so
+ * requests on different connections wait side by side, as they would on a real network.
  */
 public final class DelayingProxy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DelayingProxy.class);
@@ -51,7 +53,7 @@ public final class DelayingProxy implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** Requests delayed so far. */
+  /** Requests seen (and answers delayed) so far. */
   public long requests() {
     return requests.get();
   }
@@ -87,6 +89,7 @@ public final class DelayingProxy implements AutoCloseable {
     private final Socket client;
     private final Socket upstream;
     private volatile boolean awaitingRequest = true;
+    private volatile boolean answerPending;
 
     Connection(Socket client, Socket upstream) {
       this.client = client;
@@ -103,13 +106,13 @@ public final class DelayingProxy implements AutoCloseable {
           // (a 412 to a conditional write) must not hide the next request.
           if (awaitingRequest && startsRequest(buf, n)) {
             awaitingRequest = false;
+            answerPending = true;
             requests.incrementAndGet();
-            Thread.sleep(delayMillis);
           }
           out.write(buf, 0, n);
           out.flush();
         }
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException e) {
         // The other side closed the connection, or the proxy was closed.
       } finally {
         closeBoth();
@@ -122,11 +125,15 @@ public final class DelayingProxy implements AutoCloseable {
           OutputStream out = client.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) >= 0) {
+          if (answerPending) {
+            answerPending = false;
+            Thread.sleep(delayMillis);
+          }
           awaitingRequest = true;
           out.write(buf, 0, n);
           out.flush();
         }
-      } catch (IOException e) {
+      } catch (IOException | InterruptedException e) {
         // The other side closed the connection, or the proxy was closed.
       } finally {
         closeBoth();
