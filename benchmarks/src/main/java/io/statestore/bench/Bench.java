@@ -27,6 +27,7 @@ public final class Bench {
         new FullScanScenario(),
         new CopyScenario(),
         new LatencyScenario(),
+        new EmulatorLatencyScenario(),
         new ServeScenario(),
         new ColdConnectScenario(),
         new CliColdStartScenario());

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The benchmark command: {@code java -jar benchmarks/target/benchmarks.jar [--tiny]
- * [--only=point-read,copy,...] [--work=DIR]}. Prints the machine, then a Markdown table of ratios
- * measured in this run.
+ * [--only=point-read,copy,...] [--work=DIR] [--s3proxy-jar=JAR] [--azurite-dir=DIR]}. Prints the
+ * machine, then a Markdown table of ratios measured in this run.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -33,11 +33,18 @@ public final class BenchMain {
         config = BenchConfig.tiny();
       } else if (a.startsWith("--only=")) {
         only.addAll(List.of(a.substring("--only=".length()).split(",")));
+      } else if (a.startsWith("--s3proxy-jar=")) {
+        System.setProperty(Emulator.S3PROXY_JAR, a.substring("--s3proxy-jar=".length()));
+      } else if (a.startsWith("--azurite-dir=")) {
+        System.setProperty(Emulator.AZURITE_DIR, a.substring("--azurite-dir=".length()));
       } else if (a.startsWith("--work=")) {
         work = Path.of(a.substring("--work=".length()));
       } else {
         throw new IllegalArgumentException(
-            "unknown argument " + a + "; use --tiny, --only=<scenario,...>, --work=<dir>");
+            "unknown argument "
+                + a
+                + "; use --tiny, --only=<scenario,...>, --work=<dir>, --s3proxy-jar=<jar>,"
+                + " --azurite-dir=<dir>");
       }
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Meltano-like states of at least 4 KB each (the generated bookmarks plus further streams), written
  * straight into a file store's layout or Meltano's table in H2, as {@link Fixtures} writes the
- * smaller ones. The bounded-memory check reads 100,000 of them: about 400 MB of bodies.
+ * smaller ones. The bounded-memory check reads 100,000 of them: about 500 MB of bodies.
  */
 public final class FourKbStates {
   /** The least size of a body, in bytes. */
