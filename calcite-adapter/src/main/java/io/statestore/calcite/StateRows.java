@@ -44,28 +44,21 @@ final class StateRows extends AbstractEnumerable<Object[]> {
 
   @Override
   public Enumerator<Object[]> enumerator() {
-    Stream<Object[]> rows;
     if (lookup.points() != null) {
-      rows =
-          lookup.points().stream()
-              .filter(lookup::accepts) // the store finds every id it holds, whatever its form
-              .map(id -> store.get(id, deadline))
-              .flatMap(Optional::stream)
-              .map(r -> row(r.stateId(), r, r.updatedAt()));
-    } else {
-      Stream<ListedState> listed =
-          store.list(lookup.prefix(), deadline).filter(s -> lookup.accepts(s.stateId()));
-      if (needsBody && store.parallelRequests() > 1) {
-        return withBodiesReadAhead(listed);
-      }
-      rows =
-          needsBody
-              ? listed
-                  .map(s -> store.get(s.stateId(), deadline))
-                  .flatMap(Optional::stream)
-                  .map(r -> row(r.stateId(), r, r.updatedAt()))
-              : listed.map(s -> row(s.stateId(), null, s.lastModified()));
+      return new PointReads(lookup.points().iterator());
     }
+    Stream<ListedState> listed =
+        store.list(lookup.prefix(), deadline).filter(s -> lookup.accepts(s.stateId()));
+    if (needsBody && store.parallelRequests() > 1) {
+      return withBodiesReadAhead(listed);
+    }
+    Stream<Object[]> rows =
+        needsBody
+            ? listed
+                .map(s -> store.get(s.stateId(), deadline))
+                .flatMap(Optional::stream)
+                .map(r -> row(r.stateId(), r, r.updatedAt()))
+            : listed.map(s -> row(s.stateId(), null, s.lastModified()));
     Iterator<Object[]> it = rows.iterator();
     Enumerator<Object[]> e = Linq4j.iterableEnumerator(() -> it);
     return new ClosingEnumerator<>(e, rows::close);
@@ -93,6 +86,51 @@ final class StateRows extends AbstractEnumerable<Object[]> {
           reads.close();
           listed.close();
         });
+  }
+
+  /**
+   * The states of a set of ids, read one by one in id order as the rows are asked for; an id the
+   * store does not hold gives no row. Nothing to close: no listing is open.
+   */
+  private final class PointReads implements Enumerator<Object[]> {
+    private final Iterator<String> ids;
+    private Object[] current;
+
+    PointReads(Iterator<String> ids) {
+      this.ids = ids;
+    }
+
+    @Override
+    public Object[] current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      while (ids.hasNext()) {
+        String id = ids.next();
+        if (!lookup.accepts(id)) {
+          continue; // the store finds every id it holds, whatever its form
+        }
+        Optional<StateRecord> r = store.get(id, deadline);
+        if (r.isPresent()) {
+          current = row(r.get().stateId(), r.get(), r.get().updatedAt());
+          return true;
+        }
+      }
+      current = null;
+      return false;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("reset");
+    }
+
+    @Override
+    public void close() {
+      // no listing to close
+    }
   }
 
   private Object[] row(String id, StateRecord record, Instant updatedAt) {
