@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,48 +132,6 @@ class S3BackendTest {
   }
 
   // ------------------------------------------------------------------ listing
-
-  @Test
-  void listingIsInIdOrderAcrossSmallPagesEvenWhereS3sKeyOrderDiffers() {
-    List<String> ids =
-        List.of(
-            "dev",
-            "dev:tap",
-            "dev:tap-a",
-            "dev:tap.b",
-            "dev:tap b",
-            "dev:tapx",
-            "dev:tap-a-to-b",
-            "dev:tap-a.c",
-            "prod:x",
-            "ümlaut",
-            "x\uD83D\uDE00",
-            "x\uFF01",
-            "x");
-    try (ObjectStoreBackend backend = server.open("s3://" + bucket + "/p", Map.of(), 3)) {
-      for (String id : ids) {
-        backend.write(
-            id, ObjectKind.STATE, DOC.getBytes(StandardCharsets.UTF_8), Precondition.none());
-      }
-      assertEquals(new ArrayList<>(new TreeSet<>(ids)), ids(backend, ObjectKind.STATE, ""));
-      assertEquals(
-          List.of(
-              "dev:tap",
-              "dev:tap b",
-              "dev:tap-a",
-              "dev:tap-a-to-b",
-              "dev:tap-a.c",
-              "dev:tap.b",
-              "dev:tapx"),
-          ids(backend, ObjectKind.STATE, "dev:tap"));
-      assertEquals(List.of(), ids(backend, ObjectKind.STATE, "dev:tap/"));
-      try (Stream<ListedState> s = backend.list(ObjectKind.STATE, "prod")) {
-        ListedState only = s.findFirst().orElseThrow();
-        assertEquals("prod:x", only.stateId());
-        assertTrue(only.lastModified() != null, "lastModified comes with the listing");
-      }
-    }
-  }
 
   @Test
   void pagesAreFetchedAsTheStreamIsConsumed() {
