@@ -56,9 +56,9 @@ public final class BodyFreeScenario implements Scenario {
           Connection c = DriverManager.getConnection(kind.url(dir));
           PreparedStatement count = c.prepareStatement(COUNT_SQL);
           PreparedStatement firstTen = c.prepareStatement(FIRST_TEN_SQL)) {
-        Op listing = i -> check(store.list("").count(), n);
-        Op counting = i -> check(count(count), n);
-        Op tenRows = i -> check(drain(firstTen), Math.min(10, n));
+        Op listing = i -> SqlRuns.check(store.list("").count(), n);
+        Op counting = i -> SqlRuns.check(count(count), n);
+        Op tenRows = i -> SqlRuns.check(SqlRuns.drain(firstTen), Math.min(10, n));
         out.add(
             Result.slowdown(
                 "COUNT(*), " + where,
@@ -202,24 +202,6 @@ public final class BodyFreeScenario implements Scenario {
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static long drain(PreparedStatement ps) throws SQLException {
-    long rows = 0;
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        Sink.consume(rs.getString(1));
-        Sink.consume(rs.getString(2));
-        rows++;
-      }
-    }
-    return rows;
-  }
-
-  private static void check(long rows, long expected) {
-    if (rows != expected) {
-      throw new IllegalStateException("expected " + expected + " rows, got " + rows);
     }
   }
 }

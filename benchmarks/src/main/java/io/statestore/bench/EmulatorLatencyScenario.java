@@ -5,17 +5,11 @@ import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,27 +75,28 @@ public final class EmulatorLatencyScenario implements Scenario {
     String source = memoryStore(n);
     String warmSource = memoryStore(warmN);
     // The scanned states are written straight to the emulator, without the delay.
-    copy(source, store.url("scan", false, ""), n);
-    copy(warmSource, store.url("warm", false, ""), warmN);
+    SqlRuns.copy(source, store.url("scan", false, ""), n);
+    SqlRuns.copy(warmSource, store.url("warm", false, ""), warmN);
     String scanFar = store.url("scan", true, "");
     String scanOne = store.url("scan", true, ONE_AT_A_TIME);
     int[] target = new int[1];
     // Warm-up on ten states: class loading, JIT and the emulator's own start-up costs.
     for (String settings : tiny ? List.<String>of() : List.of("", ONE_AT_A_TIME)) {
-      scan(store.url("warm", true, settings), warmN);
-      copy(warmSource, store.url("warm-copy-" + target[0]++, true, settings), warmN);
+      SqlRuns.scan(store.url("warm", true, settings), warmN);
+      SqlRuns.copy(warmSource, store.url("warm-copy-" + target[0]++, true, settings), warmN);
     }
     int rounds = tiny ? 1 : config.heavyRounds();
     Harness harness = new Harness(0, rounds);
-    Stats[] scan = harness.compare(i -> scan(scanFar, n), i -> scan(scanOne, n), 1);
-    Op copyWindow = i -> copy(source, store.url("copy-" + target[0]++, true, ""), n);
-    Op copyOne = i -> copy(source, store.url("copy-" + target[0]++, true, ONE_AT_A_TIME), n);
+    Stats[] scan = harness.compare(i -> SqlRuns.scan(scanFar, n), i -> SqlRuns.scan(scanOne, n), 1);
+    Op copyWindow = i -> SqlRuns.copy(source, store.url("copy-" + target[0]++, true, ""), n);
+    Op copyOne =
+        i -> SqlRuns.copy(source, store.url("copy-" + target[0]++, true, ONE_AT_A_TIME), n);
     // One copy at a time is 4 requests a state, 80 s for 1,000 states: two rounds, not three.
     Stats[] copy = new Harness(0, tiny ? 1 : Math.min(rounds, 2)).compare(copyWindow, copyOne, 1);
 
     long before = store.delayedRequests();
     HeapPeak.reset();
-    scan(scanFar, n);
+    SqlRuns.scan(scanFar, n);
     long scanPeak = HeapPeak.peakBytes();
     long scanRequests = store.delayedRequests() - before;
     before = store.delayedRequests();
@@ -148,32 +143,5 @@ public final class EmulatorLatencyScenario implements Scenario {
       src.upsert(id, Fixtures.body(id), Deadline.none());
     }
     return uri;
-  }
-
-  private static void scan(String url, int n) throws SQLException {
-    int rows = 0;
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT state_id, body FROM state")) {
-      while (rs.next()) {
-        Sink.consume(rs.getString(2));
-        rows++;
-      }
-    }
-    if (rows != n) {
-      throw new IllegalStateException("scanned " + rows + " of " + n);
-    }
-  }
-
-  private static void copy(String source, String url, int n) throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("attach.src", source);
-    try (Connection c = DriverManager.getConnection(url, p);
-        Statement s = c.createStatement()) {
-      long rows = s.executeLargeUpdate("INSERT INTO state SELECT * FROM src.state");
-      if (rows != n) {
-        throw new IllegalStateException("copied " + rows + " of " + n);
-      }
-    }
   }
 }

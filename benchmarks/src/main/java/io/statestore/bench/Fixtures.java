@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes generated states straight into a store's own format (no statestore code on the way), so
@@ -52,10 +53,17 @@ public final class Fixtures {
 
   /** Writes {@code <dir>/<id>/state.json} for every id, as Meltano's local backend lays it out. */
   public static void populateFiles(Path dir, List<String> ids) throws IOException {
+    populateFiles(dir, ids, Fixtures::body);
+  }
+
+  /** The same with the bodies {@code bodies} gives each id. */
+  public static void populateFiles(Path dir, List<String> ids, UnaryOperator<String> bodies)
+      throws IOException {
     Files.createDirectories(dir);
     for (String id : ids) {
       Path stateDir = Files.createDirectories(dir.resolve(id));
-      Files.write(stateDir.resolve("state.json"), body(id).getBytes(StandardCharsets.UTF_8));
+      Files.write(
+          stateDir.resolve("state.json"), bodies.apply(id).getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -64,6 +72,12 @@ public final class Fixtures {
    * creates it with Meltano's definition) and fills it with batched inserts.
    */
   public static void populateSystemDb(Path dir, List<String> ids) throws SQLException {
+    populateSystemDb(dir, ids, Fixtures::body);
+  }
+
+  /** The same with the bodies {@code bodies} gives each id. */
+  public static void populateSystemDb(Path dir, List<String> ids, UnaryOperator<String> bodies)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection(systemDbUrl(dir));
         Statement s = c.createStatement()) {
       // The store's first write creates the table; the state itself is removed again.
@@ -79,7 +93,7 @@ public final class Fixtures {
       for (String id : ids) {
         ps.setString(1, id);
         ps.setString(2, "{}");
-        ps.setString(3, StateData.completedPart(body(id)));
+        ps.setString(3, StateData.completedPart(bodies.apply(id)));
         ps.addBatch();
         if (++pending == BATCH) {
           ps.executeBatch();

@@ -1,14 +1,6 @@
 package io.statestore.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +14,6 @@ public final class FourKbStates {
   public static final int MIN_BYTES = 4096;
 
   private static final String BOOKMARKS_END = "}, \"currently_syncing\": null}}";
-  private static final int BATCH = 500;
 
   private FourKbStates() {}
 
@@ -49,46 +40,9 @@ public final class FourKbStates {
   /** Fills a new store of the given kind in {@code dir} with 4 KB states. */
   public static void populate(StoreKind kind, Path dir, List<String> ids) throws Exception {
     if (kind == StoreKind.FILE) {
-      populateFiles(dir, ids);
+      Fixtures.populateFiles(dir, ids, FourKbStates::body);
     } else {
-      populateSystemDb(dir, ids);
-    }
-  }
-
-  private static void populateFiles(Path dir, List<String> ids) throws IOException {
-    Files.createDirectories(dir);
-    for (String id : ids) {
-      Path stateDir = Files.createDirectories(dir.resolve(id));
-      Files.write(stateDir.resolve("state.json"), body(id).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void populateSystemDb(Path dir, List<String> ids) throws SQLException {
-    try (Connection c = DriverManager.getConnection(Fixtures.systemDbUrl(dir));
-        Statement s = c.createStatement()) {
-      // The store's first write creates Meltano's table; the state itself is removed again.
-      s.executeUpdate("INSERT INTO state (state_id, body) VALUES ('setup', '{\"completed\": {}}')");
-      s.executeUpdate("DELETE FROM state WHERE state_id = 'setup'");
-    }
-    try (Connection c = DriverManager.getConnection(Fixtures.h2Url(dir));
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO state (state_id, partial_state, completed_state) VALUES (?, ?, ?)")) {
-      c.setAutoCommit(false);
-      int pending = 0;
-      for (String id : ids) {
-        ps.setString(1, id);
-        ps.setString(2, "{}");
-        ps.setString(3, StateData.completedPart(body(id)));
-        ps.addBatch();
-        if (++pending == BATCH) {
-          ps.executeBatch();
-          c.commit();
-          pending = 0;
-        }
-      }
-      ps.executeBatch();
-      c.commit();
+      Fixtures.populateSystemDb(dir, ids, FourKbStates::body);
     }
   }
 }

@@ -4,15 +4,10 @@ import io.statestore.core.Deadline;
 import io.statestore.core.StateStore;
 import io.statestore.core.StateStores;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -39,8 +34,8 @@ public final class LatencyScenario implements Scenario {
     }
     Harness harness = new Harness(1, Math.max(1, Math.min(config.rounds(), 3)));
     String far = "jdbc:statestore:latency:" + source + "?latency.millis=" + MILLIS;
-    Op scanWindow = i -> scan(far, n);
-    Op scanOne = i -> scan(far + "&parallel_requests=1", n);
+    Op scanWindow = i -> SqlRuns.scan(far, n);
+    Op scanOne = i -> SqlRuns.scan(far + "&parallel_requests=1", n);
     Stats[] scan = harness.compare(scanWindow, scanOne, 1);
     int[] target = new int[1];
     Op copyWindow = i -> copy(source, n, target[0]++, "");
@@ -64,21 +59,6 @@ public final class LatencyScenario implements Scenario {
             "each state: an existence check, lock, write, unlock (4 requests)"));
   }
 
-  private static void scan(String url, int n) throws SQLException {
-    int rows = 0;
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT state_id, body FROM state")) {
-      while (rs.next()) {
-        Sink.consume(rs.getString(2));
-        rows++;
-      }
-    }
-    if (rows != n) {
-      throw new IllegalStateException("scanned " + rows + " of " + n);
-    }
-  }
-
   private static void copy(String source, int n, int target, String window) throws SQLException {
     String url =
         "jdbc:statestore:latency:memory:latency-dst-"
@@ -88,14 +68,6 @@ public final class LatencyScenario implements Scenario {
             + "?latency.millis="
             + MILLIS
             + window;
-    Properties p = new Properties();
-    p.setProperty("attach.src", source);
-    try (Connection c = DriverManager.getConnection(url, p);
-        Statement s = c.createStatement()) {
-      long rows = s.executeLargeUpdate("INSERT INTO state SELECT * FROM src.state");
-      if (rows != n) {
-        throw new IllegalStateException("copied " + rows + " of " + n);
-      }
-    }
+    SqlRuns.copy(source, url, n);
   }
 }

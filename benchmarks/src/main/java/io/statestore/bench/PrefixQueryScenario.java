@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +45,8 @@ public final class PrefixQueryScenario implements Scenario {
             PreparedStatement prefix = c.prepareStatement(PREFIX_SQL);
             PreparedStatement scan = c.prepareStatement(SCAN_SQL)) {
           int expected = config.prefixMatches();
-          Op prefixOp = i -> check(drain(prefix), expected);
-          Op scanOp = i -> check(drain(scan), n);
+          Op prefixOp = i -> SqlRuns.check(SqlRuns.drain(prefix), expected);
+          Op scanOp = i -> SqlRuns.check(SqlRuns.drain(scan), n);
           Stats[] s = harness.compare(prefixOp, scanOp, heavy ? 3 : 10, 1);
           out.add(
               Result.speedup(
@@ -81,23 +79,5 @@ public final class PrefixQueryScenario implements Scenario {
               ""));
     }
     return out;
-  }
-
-  private static int drain(PreparedStatement ps) throws SQLException {
-    int rows = 0;
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        Sink.consume(rs.getString(1));
-        Sink.consume(rs.getString(2));
-        rows++;
-      }
-    }
-    return rows;
-  }
-
-  private static void check(int rows, int expected) {
-    if (rows != expected) {
-      throw new IllegalStateException("expected " + expected + " rows, got " + rows);
-    }
   }
 }

@@ -286,51 +286,32 @@ public final class CatalogObjects {
       {"pg_get_constraintdef", "pgGetConstraintdef"},
       {"pg_get_indexdef", "pgGetIndexdef"},
     };
+    String[][] own = {
+      {"format_type", "formatType"},
+      {"pg_table_size", "relationSize"},
+      {"pg_relation_size", "relationSize"},
+      {"pg_total_relation_size", "relationSize"},
+      {"pg_size_pretty", "sizePretty"},
+      {"pg_function_is_visible", "functionIsVisible"},
+      {"pg_get_function_result", "functionText"},
+      {"pg_get_function_arguments", "functionText"},
+      {"regtype_oid", "regtypeOid"},
+    };
     try (Statement s = c.createStatement()) {
+      createAliases(s, own, CatalogFunctions.class);
+      createAliases(s, aliases, CatalogObjects.class);
+    }
+  }
+
+  /**
+   * Creates each {@code {name, method}} pair as a catalog function backed by a static method of
+   * {@code of}.
+   */
+  private static void createAliases(Statement s, String[][] pairs, Class<?> of)
+      throws SQLException {
+    for (String[] a : pairs) {
       s.execute(
-          "CREATE ALIAS "
-              + S
-              + "."
-              + PREFIX
-              + "format_type FOR '"
-              + CatalogFunctions.class.getName()
-              + ".formatType'");
-      String[][] own = {
-        {"pg_table_size", "relationSize"},
-        {"pg_relation_size", "relationSize"},
-        {"pg_total_relation_size", "relationSize"},
-        {"pg_size_pretty", "sizePretty"},
-        {"pg_function_is_visible", "functionIsVisible"},
-        {"pg_get_function_result", "functionText"},
-        {"pg_get_function_arguments", "functionText"},
-        {"regtype_oid", "regtypeOid"},
-      };
-      for (String[] a : own) {
-        s.execute(
-            "CREATE ALIAS "
-                + S
-                + "."
-                + PREFIX
-                + a[0]
-                + " FOR '"
-                + CatalogFunctions.class.getName()
-                + "."
-                + a[1]
-                + "'");
-      }
-      for (String[] a : aliases) {
-        s.execute(
-            "CREATE ALIAS "
-                + S
-                + "."
-                + PREFIX
-                + a[0]
-                + " FOR '"
-                + CatalogObjects.class.getName()
-                + "."
-                + a[1]
-                + "'");
-      }
+          "CREATE ALIAS " + S + "." + PREFIX + a[0] + " FOR '" + of.getName() + "." + a[1] + "'");
     }
   }
 }

@@ -164,7 +164,7 @@ class ExternalClientsTest {
     String script =
         "import psycopg2\n"
             + "c = psycopg2.connect("
-            + pyArgs()
+            + pyArgs(fixture.server.port())
             + ")\n"
             + "cur = c.cursor()\n"
             + "cur.execute(\"SELECT state_id FROM state WHERE state_id = %s\", ('ext:a',))\n"
@@ -174,9 +174,10 @@ class ExternalClientsTest {
     assertEquals("ext:a", run(List.of(python, "-c", script)).strip());
   }
 
-  private static String pyArgs() {
+  /** psycopg2's connection arguments for the test user on the server listening on {@code port}. */
+  static String pyArgs(int port) {
     return "host='127.0.0.1', port="
-        + fixture.server.port()
+        + port
         + ", dbname='statestore', user='"
         + ServerFixture.USER
         + "', password='"

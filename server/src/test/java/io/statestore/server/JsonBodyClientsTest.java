@@ -99,14 +99,7 @@ class JsonBodyClientsTest {
         python != null,
         "python3 with SQLAlchemy and psycopg2 is not installed"
             + " (Debian: python3-sqlalchemy python3-psycopg2)");
-    String args =
-        "host='127.0.0.1', port="
-            + fixture.server.port()
-            + ", dbname='statestore', user='"
-            + ServerFixture.USER
-            + "', password='"
-            + ServerFixture.PASSWORD
-            + "', sslmode='disable'";
+    String args = ExternalClientsTest.pyArgs(fixture.server.port());
     String script =
         "import json, psycopg2\n"
             + "from sqlalchemy import create_engine, inspect, text\n"
