@@ -30,19 +30,17 @@ public final class StatementDeadline implements AutoCloseable {
   private final int timeoutSeconds;
   private final long endNanos;
   private final AtomicBoolean planningCancelled = new AtomicBoolean();
-  private final ScheduledFuture<?> alarm;
+
+  /** Raises the planner's flag when the time is up; set only once the statement is planned. */
+  private ScheduledFuture<?> alarm;
 
   private StatementDeadline(StatementDeadline outer, int timeoutSeconds) {
     this.outer = outer;
     this.timeoutSeconds = timeoutSeconds;
-    if (timeoutSeconds > 0) {
-      long nanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-      this.endNanos = System.nanoTime() + nanos;
-      this.alarm = ALARMS.schedule(() -> planningCancelled.set(true), nanos, TimeUnit.NANOSECONDS);
-    } else {
-      this.endNanos = Long.MAX_VALUE;
-      this.alarm = null;
-    }
+    this.endNanos =
+        timeoutSeconds > 0
+            ? System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds)
+            : Long.MAX_VALUE;
   }
 
   /**
@@ -103,12 +101,30 @@ public final class StatementDeadline implements AutoCloseable {
     return Deadline.after(d, cancel);
   }
 
-  /** The flag the planner checks, raised when the statement's time is up; {@code null}: none. */
+  /**
+   * The flag the planner checks, raised when the statement's time is up; {@code null}: none. The
+   * alarm that raises it is set here, so the execution of a statement prepared before sets none.
+   */
   static CancelFlag planningFlag() {
     StatementDeadline current = CURRENT.get();
-    return current == null || current.alarm == null
-        ? null
-        : new CancelFlag(current.planningCancelled);
+    if (current == null || current.endNanos == Long.MAX_VALUE) {
+      return null;
+    }
+    if (current.alarm == null) {
+      long left = current.endNanos - System.nanoTime();
+      AtomicBoolean flag = current.planningCancelled;
+      if (left <= 0) {
+        flag.set(true);
+      } else {
+        current.alarm = ALARMS.schedule(() -> flag.set(true), left, TimeUnit.NANOSECONDS);
+      }
+    }
+    return new CancelFlag(current.planningCancelled);
+  }
+
+  /** Alarms waiting to go off, for tests. */
+  static int pendingAlarms() {
+    return ALARMS.getQueue().size();
   }
 
   /**
