@@ -173,6 +173,15 @@ final class CatalogDatabase implements AutoCloseable {
               + " AND attrelid IN (SELECT oid FROM "
               + CatalogTables.SCHEMA
               + ".pg_class WHERE relname = 'state')");
+      // information_schema.columns: a copy of the view's rows, with json for the same columns
+      String columns = CatalogTables.SCHEMA + ".information_schema_columns";
+      s.execute("CREATE TABLE " + columns + "_json AS SELECT * FROM " + columns);
+      s.execute(
+          "UPDATE "
+              + columns
+              + "_json SET data_type = 'json' WHERE table_name = 'state' AND column_name = 'body'");
+      s.execute("DROP VIEW " + columns);
+      s.execute("ALTER TABLE " + columns + "_json RENAME TO information_schema_columns");
     }
   }
 

@@ -56,6 +56,14 @@ class JsonBodyClientsTest {
         assertTrue(rs.next());
         assertEquals("json", rs.getString("TYPE_NAME"));
       }
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT data_type FROM information_schema.columns WHERE table_schema ="
+                      + " 'statestore' AND table_name = 'state' AND column_name = 'body'")) {
+        assertTrue(rs.next());
+        assertEquals("json", rs.getString(1), "information_schema.columns");
+      }
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE state SET body = ? WHERE state_id = 'json:a'")) {
         ps.setString(1, DOC);
