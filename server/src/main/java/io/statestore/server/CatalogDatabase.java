@@ -36,6 +36,30 @@ final class CatalogDatabase implements AutoCloseable {
     this.defaultSchema = defaultSchema;
   }
 
+  /** PostgreSQL's fixed-length types among those the engine shows. */
+  private static final String FIXED_LENGTH_TYPES =
+      PgTypes.BOOL
+          + ", "
+          + PgTypes.INT8
+          + ", "
+          + PgTypes.INT2
+          + ", "
+          + PgTypes.INT4
+          + ", "
+          + PgTypes.OID
+          + ", "
+          + PgTypes.FLOAT4
+          + ", "
+          + PgTypes.FLOAT8
+          + ", "
+          + PgTypes.DATE
+          + ", "
+          + PgTypes.TIME
+          + ", "
+          + PgTypes.TIMESTAMP
+          + ", "
+          + PgTypes.TIMESTAMPTZ;
+
   /**
    * Builds the catalog from what the engine's metadata shows; with {@code bodyAsJson}, the {@code
    * body} of {@code state} tables is {@code json}.
@@ -76,6 +100,13 @@ final class CatalogDatabase implements AutoCloseable {
         }
       }
       CatalogTables.create(keeper);
+      // Fixed-length values (timestamps, numbers, booleans) are stored plain, as in PostgreSQL.
+      s.execute(
+          "UPDATE "
+              + CatalogTables.SCHEMA
+              + ".pg_attribute SET attstorage = 'p' WHERE atttypid IN ("
+              + FIXED_LENGTH_TYPES
+              + ")");
       if (bodyAsJson) {
         bodyAsJson(keeper);
       }

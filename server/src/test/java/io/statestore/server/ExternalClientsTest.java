@@ -104,6 +104,14 @@ class ExternalClientsTest {
     assertTrue(
         state.matches("(?s).*state_id\\s*\\|\\s*character varying\\s*\\|\\s*\\|\\s*not null.*"),
         state);
+    assertTrue(
+        state.matches(
+            "(?s).*updated_at\\s*\\|\\s*timestamp[^|]*\\|[^|]*\\|[^|]*\\|[^|]*\\|\\s*plain.*"),
+        "a timestamp is stored plain, as in PostgreSQL: " + state);
+    assertTrue(
+        state.matches(
+            "(?s).*body\\s*\\|\\s*character varying[^|]*\\|[^|]*\\|[^|]*\\|[^|]*\\|\\s*extended.*"),
+        "text is stored extended: " + state);
     assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
     String functions = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\df"));
     assertTrue(functions.contains("List of functions"), functions);
