@@ -1,10 +1,6 @@
 package io.statestore.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -64,19 +60,12 @@ public final class ArchiveTraining {
   }
 
   private static String run(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CliIo io =
-        new CliIo(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false);
-    int status = StatestoreCommand.run(args, io);
+    CapturedIo io = new CapturedIo(stdin, false);
+    int status = StatestoreCommand.run(args, io.io());
     if (status != ExitCodes.OK) {
       throw new IllegalStateException(
-          "statestore " + String.join(" ", args) + " exited with " + status + ": " + err);
+          "statestore " + String.join(" ", args) + " exited with " + status + ": " + io.err());
     }
-    return out.toString();
+    return io.out();
   }
 }
