@@ -40,9 +40,10 @@ class ExternalClientsTest {
     fixture.close();
   }
 
-  private static String conninfo() {
+  /** psql's connection string for the test user on the server listening on {@code port}. */
+  static String conninfo(int port) {
     return "host=127.0.0.1 port="
-        + fixture.server.port()
+        + port
         + " dbname=statestore user="
         + ServerFixture.USER
         + " sslmode=disable";
@@ -52,27 +53,24 @@ class ExternalClientsTest {
   void psqlRunsTheTour() throws Exception {
     assumeTrue(runs("psql", "--version"), "psql is not installed (Debian: postgresql-client)");
     String out =
-        run(
-            List.of(
-                "psql",
-                conninfo(),
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-At",
-                "-c",
-                "SELECT state_id FROM state WHERE state_id LIKE 'ext:%' ORDER BY state_id"));
+        psql(
+            fixture.server.port(),
+            "-At",
+            "-c",
+            "SELECT state_id FROM state WHERE state_id LIKE 'ext:%' ORDER BY state_id");
     assertEquals("ext:a", out.strip());
-    String version = run(List.of("psql", conninfo(), "-At", "-c", "SELECT version()"));
+    String version =
+        run(List.of("psql", conninfo(fixture.server.port()), "-At", "-c", "SELECT version()"));
     assertTrue(version.startsWith("PostgreSQL"), version);
   }
 
   @Test
   void psqlListsStateWithItsColumnsAndPrimaryKey() throws Exception {
     assumeTrue(runs("psql", "--version"), "psql is not installed (Debian: postgresql-client)");
-    String tables = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-At", "-c", "\\dt"));
+    String tables = psql(fixture.server.port(), "-At", "-c", "\\dt");
     assertTrue(tables.lines().anyMatch(l -> l.matches("[^|]+\\|state\\|table\\|.*")), tables);
     assertTrue(tables.lines().anyMatch(l -> l.matches("[^|]+\\|locks\\|table\\|.*")), tables);
-    String state = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d state"));
+    String state = psql(fixture.server.port(), "-c", "\\d state");
     assertTrue(state.contains("Table \"statestore.state\""), state);
     assertTrue(
         state.matches("(?s).*state_id\\s*\\|\\s*character varying\\s*\\|\\s*\\|\\s*not null.*"),
@@ -82,7 +80,7 @@ class ExternalClientsTest {
         state.matches("(?s).*updated_at\\s*\\|\\s*timestamp without time zone\\s*\\|.*"), state);
     assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
     // H2's information_schema has a table named locks too: only the one on the search path shows
-    String locks = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d locks"));
+    String locks = psql(fixture.server.port(), "-c", "\\d locks");
     assertTrue(locks.contains("Table \"statestore.locks\""), locks);
     assertTrue(!locks.contains("information_schema"), locks);
   }
@@ -90,7 +88,7 @@ class ExternalClientsTest {
   @Test
   void psqlVerboseListingsAnswer() throws Exception {
     assumeTrue(runs("psql", "--version"), "psql is not installed (Debian: postgresql-client)");
-    String tables = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-At", "-c", "\\dt+"));
+    String tables = psql(fixture.server.port(), "-At", "-c", "\\dt+");
     // schema|name|type|owner|persistence|size|description: a store's size is not known (empty)
     assertTrue(
         tables
@@ -98,7 +96,7 @@ class ExternalClientsTest {
             .anyMatch(l -> l.matches("statestore\\|state\\|table\\|[^|]+\\|permanent\\|\\|.*")),
         tables);
     assertTrue(tables.lines().anyMatch(l -> l.startsWith("statestore|locks|table|")), tables);
-    String state = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\d+ state"));
+    String state = psql(fixture.server.port(), "-c", "\\d+ state");
     assertTrue(state.contains("Table \"statestore.state\""), state);
     assertTrue(state.matches("(?s).*Column\\s*\\|\\s*Type\\s*\\|.*\\|\\s*Storage\\s*\\|.*"), state);
     assertTrue(
@@ -113,22 +111,18 @@ class ExternalClientsTest {
             "(?s).*body\\s*\\|\\s*character varying[^|]*\\|[^|]*\\|[^|]*\\|[^|]*\\|\\s*extended.*"),
         "text is stored extended: " + state);
     assertTrue(state.contains("\"state_pkey\" PRIMARY KEY, btree (state_id)"), state);
-    String functions = run(List.of("psql", conninfo(), "-v", "ON_ERROR_STOP=1", "-c", "\\df"));
+    String functions = psql(fixture.server.port(), "-c", "\\df");
     assertTrue(functions.contains("List of functions"), functions);
     assertTrue(functions.contains("(0 rows)"), functions);
     String sizes =
-        run(
-            List.of(
-                "psql",
-                conninfo(),
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-At",
-                "-c",
-                "SELECT pg_catalog.pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint),"
-                    + " pg_size_pretty(123456789::bigint), pg_size_pretty(-20000000000::bigint),"
-                    + " pg_relation_size('state'::regclass) IS NULL FROM pg_catalog.pg_class"
-                    + " WHERE relname = 'state'"));
+        psql(
+            fixture.server.port(),
+            "-At",
+            "-c",
+            "SELECT pg_catalog.pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint),"
+                + " pg_size_pretty(123456789::bigint), pg_size_pretty(-20000000000::bigint),"
+                + " pg_relation_size('state'::regclass) IS NULL FROM pg_catalog.pg_class"
+                + " WHERE relname = 'state'");
     assertEquals("10239 bytes|10 kB|118 MB|-19 GB|t", sizes.strip(), sizes);
   }
 
@@ -213,6 +207,16 @@ class ExternalClientsTest {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Runs psql against the server on {@code port}, stopping at the first error, with {@code args}.
+   */
+  static String psql(int port, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("psql", conninfo(port), "-v", "ON_ERROR_STOP=1"));
+    command.addAll(List.of(args));
+    return run(command);
   }
 
   static String run(List<String> command) throws Exception {

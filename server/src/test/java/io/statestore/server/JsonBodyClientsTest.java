@@ -77,26 +77,11 @@ class JsonBodyClientsTest {
     assumeTrue(
         ExternalClientsTest.runs("psql", "--version"),
         "psql is not installed (Debian: postgresql-client)");
-    String conninfo =
-        "host=127.0.0.1 port="
-            + fixture.server.port()
-            + " dbname=statestore user="
-            + ServerFixture.USER
-            + " sslmode=disable";
-    String table =
-        ExternalClientsTest.run(
-            List.of("psql", conninfo, "-v", "ON_ERROR_STOP=1", "-c", "\\d state"));
+    String table = ExternalClientsTest.psql(fixture.server.port(), "-c", "\\d state");
     assertTrue(table.matches("(?s).*body\\s*\\|\\s*json\\s*\\|.*"), table);
     String body =
-        ExternalClientsTest.run(
-            List.of(
-                "psql",
-                conninfo,
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-At",
-                "-c",
-                "SELECT body FROM state WHERE state_id = 'json:a'"));
+        ExternalClientsTest.psql(
+            fixture.server.port(), "-At", "-c", "SELECT body FROM state WHERE state_id = 'json:a'");
     assertEquals(DOC, body.strip());
   }
 
