@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,27 +40,20 @@ final class CatalogDatabase implements AutoCloseable {
 
   /** PostgreSQL's fixed-length types among those the engine shows. */
   private static final String FIXED_LENGTH_TYPES =
-      PgTypes.BOOL
-          + ", "
-          + PgTypes.INT8
-          + ", "
-          + PgTypes.INT2
-          + ", "
-          + PgTypes.INT4
-          + ", "
-          + PgTypes.OID
-          + ", "
-          + PgTypes.FLOAT4
-          + ", "
-          + PgTypes.FLOAT8
-          + ", "
-          + PgTypes.DATE
-          + ", "
-          + PgTypes.TIME
-          + ", "
-          + PgTypes.TIMESTAMP
-          + ", "
-          + PgTypes.TIMESTAMPTZ;
+      IntStream.of(
+              PgTypes.BOOL,
+              PgTypes.INT8,
+              PgTypes.INT2,
+              PgTypes.INT4,
+              PgTypes.OID,
+              PgTypes.FLOAT4,
+              PgTypes.FLOAT8,
+              PgTypes.DATE,
+              PgTypes.TIME,
+              PgTypes.TIMESTAMP,
+              PgTypes.TIMESTAMPTZ)
+          .mapToObj(String::valueOf)
+          .collect(Collectors.joining(", "));
 
   /**
    * Builds the catalog from what the engine's metadata shows; with {@code bodyAsJson}, the {@code
